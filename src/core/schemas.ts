@@ -1,0 +1,152 @@
+import * as z from 'zod';
+import { PolicyInputError, type IssueCode, type PolicyIssue } from './errors.js';
+import { toIsoDate } from './dates.js';
+import { yuanToFen } from './money.js';
+
+/**
+ * The largest count junheng accepts for one school, class or teacher record (pupils, teachers,
+ * boarders): 1,000,000. No school is that large; a bigger number is a data error, and the bound keeps
+ * every money product an exact integer.
+ *
+ * @category Validation
+ */
+export const MAX_COUNT = 1_000_000;
+
+/** Describes a received value for a message: `"3"` (a string), `NaN`, `null`, `an object`. @internal */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a Date';
+  return `a ${typeof value === 'object' ? 'object' : typeof value}`;
+}
+
+const required = (what: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? `is required (${what})` : `must be ${what}, got ${describeValue(iss.input)}`;
+
+/**
+ * A count: a non-negative whole number up to {@link MAX_COUNT}.
+ *
+ * @category Validation
+ */
+export const countSchema = z
+  .number({ error: required('a non-negative whole number') })
+  .int({ error: (iss) => `must be a whole number, got ${describeValue(iss.input)}` })
+  .min(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` })
+  .max(MAX_COUNT, { error: (iss) => `must be at most ${MAX_COUNT}, got ${describeValue(iss.input)}` });
+
+/**
+ * Money in yuan: a non-negative number or decimal string with at most two decimal places
+ * (`720`, `"1234.56"`).
+ *
+ * @category Validation
+ */
+export const moneySchema = z
+  .union([z.number(), z.string()], { error: required('an amount of yuan (a number or a decimal string)') })
+  .refine((value) => yuanToFen(value) !== undefined, {
+    error: (iss) =>
+      `must be a non-negative amount of yuan with at most two decimal places, got ${describeValue(iss.input)}`,
+  });
+
+/**
+ * A calendar date: `'YYYY-MM-DD'` or a valid `Date`.
+ *
+ * @category Validation
+ */
+export const dateSchema = z
+  .union([z.string(), z.date()], { error: required("a date 'YYYY-MM-DD'") })
+  .refine((value) => toIsoDate(value) !== undefined, {
+    error: (iss) => `must be a real calendar date written 'YYYY-MM-DD', got ${describeValue(iss.input)}`,
+  });
+
+/** An enum with a message that lists the choices. @internal */
+export function choice<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `is required (${what}: ${values.map((v) => `'${v}'`).join(' | ')})`
+        : `must be one of ${values.map((v) => `'${v}'`).join(' | ')}, got ${describeValue(iss.input)}`,
+  });
+}
+
+/** A non-empty identifier string. @internal */
+export const idSchema = z
+  .string({ error: required('a text identifier') })
+  .min(1, { error: 'must not be empty' })
+  .max(200, { error: 'must be at most 200 characters' });
+
+/** A strict object whose own message says what was expected. @internal */
+export function record<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
+  return z.strictObject(shape, { error: required(what) });
+}
+
+function codeOf(issue: z.core.$ZodIssue): IssueCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'not_integer' : issue.input === undefined ? 'missing' : 'invalid_type';
+    case 'too_small':
+      return 'too_small';
+    case 'too_big':
+      return 'too_big';
+    case 'invalid_value':
+    case 'invalid_union':
+      return 'invalid_value';
+    case 'custom':
+      return (issue.params?.['code'] as IssueCode | undefined) ?? 'invalid_value';
+    default:
+      return 'invalid_value';
+  }
+}
+
+/**
+ * Turns zod issues into junheng issues, one per problem: an unrecognized key becomes one
+ * `unknown_key` issue at the key's own path.
+ *
+ * @internal
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: ReadonlyArray<string | number> = []): PolicyIssue[] {
+  const out: PolicyIssue[] = [];
+  for (const issue of issues) {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ path: [...path, key], code: 'unknown_key', message: `is not a field junheng knows (check the spelling)` });
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_union' && issue.errors.length > 0 && issue.message.startsWith('Invalid input')) {
+      out.push({ path, code: 'invalid_value', message: `has the wrong type, got ${describeValue(issue.input)}` });
+      continue;
+    }
+    const entry: PolicyIssue = { path, code: codeOf(issue), message: issue.message };
+    const provision = issue.code === 'custom' ? (issue.params?.['provision'] as string | undefined) : undefined;
+    if (provision !== undefined) entry.provision = provision;
+    out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * Parses `input` with `schema`, returning its typed value or pushing junheng issues.
+ *
+ * @internal
+ */
+export function parseInto<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  issues: PolicyIssue[],
+  prefix: ReadonlyArray<string | number> = [],
+): T | undefined {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (result.success) return result.data;
+  issues.push(...fromZodIssues(result.error.issues, prefix));
+  return undefined;
+}
+
+/** Throws a {@link PolicyInputError} when `issues` is not empty. @internal */
+export function throwIfAny(issues: PolicyIssue[]): void {
+  if (issues.length > 0) throw new PolicyInputError(issues);
+}

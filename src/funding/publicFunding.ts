@@ -1,0 +1,71 @@
+import { makeSafe, type PolicyIssue } from '../core/errors.js';
+import { parseInto, throwIfAny } from '../core/schemas.js';
+import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { fundingParams, type FundingParams } from './params.js';
+import { fundingResult, type PublicFundingResult } from './result.js';
+import { fundSchool } from './rule.js';
+import { schoolSchema, type School } from '../core/school.js';
+
+/**
+ * Public funding (公用经费) of one school for a year, exact to the fen.
+ *
+ * Encodes opinion **5.1** (统一城乡义务教育学校生均公用经费标准; 对农村超过100人不足200人的规模较小的学校，
+ * 按200人核定公用经费) and the national rules of 国发〔2015〕67号 behind it:
+ *
+ * - every pupil at the stage benchmark for the region in force on `asOf` (2016 spring: 中西部 600 /
+ *   800, 东部 650 / 850 yuan for primary / junior);
+ * - the national floor: a rural (乡村) school or any teaching point with fewer than 100 pupils is
+ *   funded as 100 (`floorApplied: 'national-under-100'`); exactly 100 pupils is not "fewer than";
+ * - the opinion's floor: a rural school with more than 100 and fewer than 200 pupils is funded as
+ *   200 (`'district-100-to-200'`); 100 and 200 themselves are outside (超过 and 不足 exclude the
+ *   number). 镇区 (town) is not 农村 by default (`funding.floors.district.locations`);
+ * - pupils a floor adds carry the school's own weighted rate (primary × rate + junior × rate) ÷ pupils,
+ *   rounded once, half up, to the fen; an empty school carries the primary rate
+ *   (`funding.floors.mixedStageRate`);
+ * - disabled pupils in mainstream classes (counted within `pupils`) at the special-education rate
+ *   (6000 yuan, 7000 from 2025-03-01) instead of the stage benchmark (`funding.disabledPupils`:
+ *   `'instead'` | `'on-top'`); a special-education school at that rate for every pupil, no floor;
+ * - boarders: +200 yuan each (secondary source).
+ *
+ * No other rounding happens. The opinion's own rules apply from 2016-07-02 (it states no date; see
+ * the parameter notes).
+ *
+ * @category Funding
+ * @param school - The school: `{ id, location, kind?, pupils: { primary?, junior? }, boarders?, disabledPupils? }`.
+ * @param options - `{ asOf?, region?, parameters? }`; `region` is needed while east and central/west benchmarks differ.
+ * @returns Funded pupils, the floor applied, the exact amount, its components, citations and a bilingual explanation.
+ * @throws {@link PolicyInputError} for invalid input or options, a date before the first known benchmark, or a missing region.
+ * @example
+ * ```ts
+ * const result = publicFunding(
+ *   { id: 'village-1', location: 'rural', pupils: { primary: 150 } },
+ *   { asOf: '2025-09-01', region: 'central' },
+ * );
+ * result.fundedPupils; //=> 200
+ * result.floorApplied; //=> 'district-100-to-200'
+ * result.amount.toString(); //=> '120000'
+ * ```
+ */
+export function publicFunding(school: School, options?: CalculatorOptions): PublicFundingResult {
+  const issues: PolicyIssue[] = [];
+  const parsed = parseInto(schoolSchema, school, issues);
+  const ctx = readOptions(options, issues);
+  throwIfAny(issues);
+  const params = fundingParams(ctx, parsed?.kind !== 'special-education', issues) as FundingParams;
+  throwIfAny(issues);
+  const valid = parsed as NonNullable<typeof parsed>;
+  return fundingResult(valid, fundSchool(valid, params), params);
+}
+
+/**
+ * {@link publicFunding} that returns `{ success: false, error }` instead of throwing
+ * {@link PolicyInputError}.
+ *
+ * @category Funding
+ * @example
+ * ```ts
+ * const r = safePublicFunding({ id: 'A', location: 'nowhere', pupils: {} }, { asOf: '2025-09-01', region: 'east' });
+ * r.success; //=> false
+ * ```
+ */
+export const safePublicFunding = makeSafe(publicFunding);

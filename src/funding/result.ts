@@ -1,0 +1,195 @@
+import { cite, defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
+import type { UsedValue } from '../core/parameters.js';
+import { citationOf, parameterSteps } from '../parameters/steps.js';
+import type { FundingParams } from './params.js';
+import type { ComponentId, FloorApplied, FundingOutcome, RawComponent } from './rule.js';
+import type { ParsedSchool } from '../core/school.js';
+
+/**
+ * One itemised part of a school's public funding.
+ *
+ * @category Funding
+ */
+export interface FundingComponent {
+  readonly id: ComponentId;
+  /** The provision or national source the part comes from. */
+  readonly provision: string;
+  /** Pupils (or boarders) the part is for. */
+  readonly pupils: number;
+  /** Yuan per pupil per year. A weighted rate (mixed primary/junior school) is exact, not rounded. */
+  readonly rate: Decimal;
+  /** Yuan; negative for a withdrawn benchmark. */
+  readonly amount: Decimal;
+  /** True when `amount` was rounded half up to the fen (only weighted rates are). */
+  readonly rounded: boolean;
+}
+
+/**
+ * What {@link publicFunding} returns.
+ *
+ * @category Funding
+ */
+export interface PublicFundingResult extends Explained {
+  readonly schoolId: string;
+  /** Pupils funded after floors. */
+  readonly fundedPupils: number;
+  /** The floor that raised `fundedPupils`, if any. */
+  readonly floorApplied: FloorApplied;
+  /** Total public funding in yuan, exact. */
+  readonly amount: Decimal;
+  /** The parts of `amount`; they add up to it exactly. */
+  readonly components: FundingComponent[];
+}
+
+const COMPONENT_SOURCE: Record<ComponentId, string> = {
+  'benchmark-primary': 'funding.benchmark.primary',
+  'benchmark-junior': 'funding.benchmark.junior',
+  floor: 'funding.floors',
+  'disabled-benchmark-withdrawn': 'funding.disabledPupils',
+  'special-education': 'funding.specialEducation',
+  boarding: 'funding.boardingSupplement',
+};
+
+const LABEL: Record<ComponentId, { zh: string; en: string }> = {
+  'benchmark-primary': { zh: '小学生均公用经费基准定额', en: 'primary benchmark' },
+  'benchmark-junior': { zh: '初中生均公用经费基准定额', en: 'junior benchmark' },
+  floor: { zh: '保底增加人数', en: 'pupils added by the floor' },
+  'disabled-benchmark-withdrawn': { zh: '随班就读残疾学生不再按学段定额', en: 'stage benchmark withdrawn for disabled pupils' },
+  'special-education': { zh: '特殊教育生均公用经费', en: 'special-education rate' },
+  boarding: { zh: '寄宿生公用经费补助', en: 'boarding supplement' },
+};
+
+const LOCATION_ZH = { urban: '城区', town: '镇区', rural: '乡村' } as const;
+const KIND_ZH = { school: '学校', 'teaching-point': '教学点', 'special-education': '特殊教育学校' } as const;
+
+function provisionOf(id: ComponentId, floorApplied: FloorApplied, p: FundingParams): string {
+  if (id === 'floor') return floorApplied === 'district-100-to-200' ? '5.1' : 'gf-2015-67';
+  if (id === 'disabled-benchmark-withdrawn') return citationOf(p.used.get('funding.specialEducation')) ?? 'gf-2015-67';
+  return citationOf(p.used.get(COMPONENT_SOURCE[id])) ?? '5.1';
+}
+
+function rateText(part: RawComponent): string {
+  return part.rateDenominator === 1
+    ? fenToYuanString(part.rateNumerator)
+    : `${fenToYuanString(part.rateNumerator)}/${part.rateDenominator}`;
+}
+
+/** The citations of one school's result. @internal */
+export function fundingCitations(outcome: FundingOutcome, p: FundingParams): string[] {
+  const list = ['5.1'];
+  for (const part of outcome.components) {
+    const id = provisionOf(part.id, outcome.floorApplied, p);
+    if (!list.includes(id)) list.push(id);
+  }
+  if (outcome.floorApplied === 'national-under-100') cite(list, citationOf(p.used.get('funding.floors.national.below')) ?? 'gf-2015-67');
+  return list;
+}
+
+/** Itemised components as decimals. @internal */
+export function fundingComponents(outcome: FundingOutcome, p: FundingParams): FundingComponent[] {
+  return outcome.components.map((part) => ({
+    id: part.id,
+    provision: provisionOf(part.id, outcome.floorApplied, p),
+    pupils: part.pupils,
+    rate: part.rateDenominator === 1 ? fenToDecimal(part.rateNumerator) : fenToDecimal(part.rateNumerator).dividedBy(part.rateDenominator),
+    amount: fenToDecimal(part.fen),
+    rounded: part.rounded,
+  }));
+}
+
+function floorStep(school: ParsedSchool, outcome: FundingOutcome, p: FundingParams): ExplanationStep {
+  const n = outcome.pupils;
+  switch (outcome.floorReason) {
+    case 'national':
+      return step('gf-2015-67',
+        `农村村小和教学点不足 ${p.national.below} 人的按 ${p.national.fundedAs} 人核定公用经费：在校生 ${n} 人，按 ${outcome.fundedPupils} 人核定`,
+        `National floor: a rural village school or teaching point with fewer than ${p.national.below} pupils is funded as ${p.national.fundedAs}; ${n} pupils are funded as ${outcome.fundedPupils}`,
+        { pupils: n, fundedPupils: outcome.fundedPupils });
+    case 'district': {
+      const d = p.district;
+      return step('5.1',
+        `对农村超过 ${d?.above} 人不足 ${d?.below} 人的规模较小的学校，按 ${d?.fundedAs} 人核定公用经费：在校生 ${n} 人，按 ${outcome.fundedPupils} 人核定`,
+        `Opinion 5.1: a rural school with more than ${d?.above} and fewer than ${d?.below} pupils is funded as ${d?.fundedAs}; ${n} pupils are funded as ${outcome.fundedPupils}`,
+        { pupils: n, fundedPupils: outcome.fundedPupils });
+    }
+    case 'special-education':
+      return step(undefined, '特殊教育学校按特教生均标准核定，不适用保底', 'A special-education school is funded at the special-education rate; no floor applies', { pupils: n });
+    case 'not-covered':
+      return step('5.1',
+        `所在地 ${LOCATION_ZH[school.location]}、类型 ${KIND_ZH[school.kind ?? 'school']} 不在保底范围内，按在校生 ${n} 人核定`,
+        `No floor covers a ${school.kind ?? 'school'} in a ${school.location} location; funded for its ${n} pupils`,
+        { pupils: n, fundedPupils: n });
+    case 'outside-bands': {
+      const d = p.district;
+      const bands = d === undefined
+        ? { zh: `不足 ${p.national.below} 人（区级保底在 ${'该日期'} 尚未施行）`, en: `fewer than ${p.national.below} (the opinion's floor is not in force on that date)` }
+        : { zh: `不足 ${p.national.below} 人，或超过 ${d.above} 人不足 ${d.below} 人`, en: `fewer than ${p.national.below}, or more than ${d.above} and fewer than ${d.below}` };
+      return step('5.1',
+        `保底只适用于在校生${bands.zh}的学校；在校生 ${n} 人，不适用保底`,
+        `Floors apply to schools with ${bands.en} pupils; with ${n} pupils no floor applies`,
+        { pupils: n, fundedPupils: n });
+    }
+  }
+}
+
+/** Whether a parameter value bears on this school's result (the explanation quotes only those). */
+function relevant(path: string, school: ParsedSchool, outcome: FundingOutcome): boolean {
+  const ids = outcome.components.map((c) => c.id);
+  if (path === 'funding.benchmark.primary') return ids.includes('benchmark-primary') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
+  if (path === 'funding.benchmark.junior') return ids.includes('benchmark-junior') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
+  if (path === 'funding.specialEducation') return ids.includes('special-education');
+  if (path === 'funding.boardingSupplement') return ids.includes('boarding');
+  if (path === 'funding.disabledPupils') return (school.disabledPupils ?? 0) > 0 && school.kind !== 'special-education';
+  if (path === 'funding.floors.mixedStageRate') return ids.includes('floor') && (school.pupils.primary ?? 0) > 0 && (school.pupils.junior ?? 0) > 0;
+  if (path.startsWith('funding.floors.national')) return outcome.floorReason === 'national' || outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
+  if (path.startsWith('funding.floors.district')) return outcome.floorReason === 'district' || outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
+  return false;
+}
+
+/** The explanation of one school's result. @internal */
+export function fundingExplanation(school: ParsedSchool, outcome: FundingOutcome, p: FundingParams): ExplanationStep[] {
+  const primary = school.pupils.primary ?? 0;
+  const junior = school.pupils.junior ?? 0;
+  const boarders = (school.boarders?.primary ?? 0) + (school.boarders?.junior ?? 0);
+  const disabled = school.disabledPupils ?? 0;
+  const steps: ExplanationStep[] = [
+    step(undefined,
+      `学校 ${school.id}：${LOCATION_ZH[school.location]}${KIND_ZH[school.kind ?? 'school']}，在校生小学 ${primary} 人、初中 ${junior} 人，寄宿生 ${boarders} 人，随班就读残疾学生 ${disabled} 人`,
+      `School ${school.id}: ${school.location} ${school.kind ?? 'school'}, ${primary} primary and ${junior} junior pupils, ${boarders} boarders, ${disabled} disabled pupils in mainstream classes`,
+      { primary, junior, boarders, disabledPupils: disabled }),
+    ...parameterSteps([...p.used.values()].filter((u) => relevant(u.path, school, outcome))),
+    floorStep(school, outcome, p),
+  ];
+  for (const part of outcome.components) {
+    const label = LABEL[part.id];
+    const amount = fenToYuanString(part.fen);
+    const rounding = part.rounded ? { zh: '（按本校小学、初中人数加权的定额，四舍五入到分）', en: ' (weighted by the school\'s own primary/junior mix, rounded half up to the fen)' } : part.rateDenominator === 1 ? { zh: '', en: '' } : { zh: '（按本校小学、初中人数加权的定额，恰为整分）', en: ' (weighted rate, exact to the fen)' };
+    const sign = part.fen < 0 ? '−' : '';
+    steps.push(step(provisionOf(part.id, outcome.floorApplied, p),
+      `${label.zh}：${sign}${part.pupils} × ${rateText(part)} = ${amount} 元${rounding.zh}`,
+      `${label.en}: ${sign}${part.pupils} × ${rateText(part)} = ${amount} yuan${rounding.en}`,
+      { pupils: part.pupils, rate: rateText(part), amount, rounded: part.rounded }));
+  }
+  const total = fenToYuanString(outcome.amountFen);
+  steps.push(step('5.1', `公用经费合计 ${total} 元`, `Total public funding: ${total} yuan`, { amount: total }));
+  return steps;
+}
+
+/**
+ * Builds a school's result: exact amount now, components and explanation when first read.
+ *
+ * @internal
+ */
+export function fundingResult(school: ParsedSchool, outcome: FundingOutcome, p: FundingParams): PublicFundingResult {
+  const result = {
+    schoolId: school.id,
+    fundedPupils: outcome.fundedPupils,
+    floorApplied: outcome.floorApplied,
+    amount: fenToDecimal(outcome.amountFen),
+    citations: fundingCitations(outcome, p),
+  };
+  defineLazy(result, 'components', () => fundingComponents(outcome, p));
+  return defineLazy(result, 'explanation', () => fundingExplanation(school, outcome, p)) as PublicFundingResult;
+}
+

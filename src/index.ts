@@ -1,0 +1,47 @@
+/**
+ * junheng (均衡, "balance"): the district opinion 《统筹推进城乡义务教育一体化均衡发展的实施意见》 as
+ * typed domain models and pure calculators.
+ *
+ * @packageDocumentation
+ */
+export { PolicyInputError, formatPath, type PolicyIssue, type IssueCode, type SafeResult } from './core/errors.js';
+export { Decimal, type MoneyInput } from './core/money.js';
+export type { DateInput, IsoDate } from './core/dates.js';
+export type { ExplanationStep, Explained } from './core/explain.js';
+export type { Bilingual, Confidence, Location, Region, Stage } from './core/types.js';
+export { LOCATIONS, REGIONS, STAGES } from './core/types.js';
+export { MAX_COUNT, countSchema, moneySchema, dateSchema } from './core/schemas.js';
+export type { ProvisionRecord } from './core/provision.js';
+export type { DatedValue, ParameterKind, UsedValue } from './core/parameters.js';
+export { schoolSchema, schoolListSchema, SCHOOL_KINDS, type School, type SchoolKind } from './core/school.js';
+
+export { provisions, getProvision, type ProvisionId } from './provisions/index.js';
+export { sources, type SourceDocument, type SourceId } from './parameters/sources.js';
+export { parameterTree, type ParameterOverrides, type ParameterTree } from './parameters/tree.js';
+export type { CalculatorOptions } from './parameters/context.js';
+export {
+  listParameters,
+  safeListParameters,
+  describeParameters,
+  type ParameterListing,
+  type ParameterDescription,
+} from './parameters/list.js';
+
+export { publicFunding, safePublicFunding } from './funding/publicFunding.js';
+export { allocateBudget, safeAllocateBudget, type BudgetResult } from './funding/allocateBudget.js';
+export type { PublicFundingResult, FundingComponent } from './funding/result.js';
+export type { FloorApplied, ComponentId } from './funding/rule.js';
+
+export { livingSubsidyBudget, safeLivingSubsidyBudget, type LivingSubsidyBudgetResult } from './subsidies/livingSubsidyBudget.js';
+export {
+  livingSubsidyEligibility,
+  safeLivingSubsidyEligibility,
+  pupilSchema,
+  HARDSHIPS,
+  type Hardship,
+  type Pupil,
+  type EligibilityReason,
+  type LivingSubsidyEligibilityResult,
+} from './subsidies/livingSubsidyEligibility.js';
+
+export { jsonSchemas, inputSchemas, type CalculatorName, type JsonSchema } from './jsonSchemas.js';

@@ -1,0 +1,36 @@
+import type { ProvisionRecord } from '../core/provision.js';
+import { provisionItems } from './items.js';
+
+/**
+ * Id of one of the opinion's 24 items, `'1.1'` … `'8.3'`. A wrong id fails the compiler.
+ *
+ * @category Provisions
+ */
+export type ProvisionId = (typeof provisionItems)[number]['id'];
+
+/**
+ * The opinion's 24 items, in printed order: Chinese text as printed, English title and summary,
+ * responsible units as full names, and the exported functions that encode each item (or why none
+ * can).
+ *
+ * @category Provisions
+ * @example
+ * ```ts
+ * const item = provisions.find((p) => p.id === '5.1');
+ * item?.responsibleUnits; //=> ['区财政局', '区教育局', '区发改局', '各镇街']
+ * ```
+ */
+export const provisions: readonly ProvisionRecord[] = provisionItems;
+
+/**
+ * The item with `id`.
+ *
+ * @category Provisions
+ * @example
+ * ```ts
+ * getProvision('5.1').title.zh; //=> '提高城乡义务教育经费保障水平'
+ * ```
+ */
+export function getProvision(id: ProvisionId): ProvisionRecord {
+  return provisions.find((p) => p.id === id) as ProvisionRecord;
+}
