@@ -12,7 +12,8 @@ export type { Bilingual, Confidence, Location, Region, Stage } from './core/type
 export { LOCATIONS, REGIONS, STAGES } from './core/types.js';
 export { MAX_COUNT, countSchema, moneySchema, dateSchema } from './core/schemas.js';
 export type { ProvisionRecord } from './core/provision.js';
-export type { DatedValue, ParameterKind, UsedValue } from './core/parameters.js';
+export type { AnyLeaf, Codec, Parsed, DatedValue, ParameterKind, UsedValue, PatchOf, Resolved, LeafSpec, ParameterNode } from './core/parameters.js';
+export { Leaf } from './core/parameters.js';
 export { schoolSchema, schoolListSchema, SCHOOL_KINDS, type School, type SchoolKind } from './core/school.js';
 
 export { provisions, getProvision, type ProvisionId } from './provisions/index.js';

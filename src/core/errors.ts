@@ -42,12 +42,13 @@ export type IssueCode =
  * @category Errors
  * @example
  * ```ts
+ * let issues: PolicyIssue[] = [];
  * try {
  *   publicFunding({ id: 'A', location: 'rural', pupils: { primary: -1 } }, { asOf: '2025-09-01', region: 'west' });
  * } catch (error) {
- *   if (error instanceof PolicyInputError) error.issues[0].path;
- *   //=> ['pupils', 'primary']
+ *   if (error instanceof PolicyInputError) issues = error.issues;
  * }
+ * issues.map((issue) => issue.path); //=> [['pupils', 'primary']]
  * ```
  */
 export class PolicyInputError extends Error {

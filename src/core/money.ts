@@ -56,6 +56,13 @@ export function yuanToFen(value: MoneyInput): number | undefined {
 
 /** Integer fen to a yuan `Decimal`. @internal */
 export function fenToDecimal(fen: number | bigint): Decimal {
+  if (typeof fen === 'number' && Number.isSafeInteger(fen)) {
+    // Whole yuan are the common case: no division, no string.
+    if (fen % 100 === 0) return new Decimal(fen / 100 + 0); // + 0 turns -0 into 0
+    const abs = Math.abs(fen);
+    const cents = abs % 100;
+    return new Decimal(`${fen < 0 ? '-' : ''}${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`);
+  }
   return new Decimal(fen.toString()).dividedBy(100);
 }
 

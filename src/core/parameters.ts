@@ -26,9 +26,10 @@ export interface DatedValue<V> {
 /** The kinds of parameter value. @category Parameters */
 export type ParameterKind = 'money' | 'optional-money' | 'count' | 'share' | 'choice' | 'locations';
 
-type Parsed<V> = { ok: true; value: V } | { ok: false; message: string };
+/** A parsed override value, or why it was refused. @category Parameters */
+export type Parsed<V> = { ok: true; value: V } | { ok: false; message: string };
 
-interface Codec<V, R> {
+export interface Codec<V, R> {
   /** Reads a user's override value. */
   parse(input: unknown): Parsed<V>;
   /** The value rules read (money in fen, shares in basis points). */
@@ -67,7 +68,7 @@ export class Leaf<V, R, I, G extends boolean = false> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyLeaf = Leaf<any, any, any, boolean>;
+export type AnyLeaf = Leaf<any, any, any, boolean>;
 
 /** A node of the parameter tree: a leaf or a group of nodes. @category Parameters */
 export type ParameterNode = AnyLeaf | { readonly [key: string]: ParameterNode };

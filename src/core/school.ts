@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { choice, countSchema, idSchema, record } from './schemas.js';
+import { choice, countSchema, idSchema, MAX_COUNT, record } from './schemas.js';
 import { LOCATIONS } from './types.js';
 
 /** Kinds of establishment: an ordinary school, a teaching point (教学点), a special-education school. @category Funding */
@@ -28,6 +28,10 @@ export const schoolSchema = record(
   },
   'a school object',
 ).superRefine((school, ctx) => {
+  // Cross-field checks speak only of fields that are valid themselves; their own issues come first.
+  const valid = (n: unknown) => n === undefined || (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= MAX_COUNT);
+  const counts = [school.pupils.primary, school.pupils.junior, school.boarders?.primary, school.boarders?.junior, school.disabledPupils];
+  if (!counts.every(valid)) return;
   const primary = school.pupils.primary ?? 0;
   const junior = school.pupils.junior ?? 0;
   for (const stage of ['primary', 'junior'] as const) {

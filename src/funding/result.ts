@@ -65,14 +65,16 @@ const KIND_ZH = { school: '学校', 'teaching-point': '教学点', 'special-educ
 
 function provisionOf(id: ComponentId, floorApplied: FloorApplied, p: FundingParams): string {
   if (id === 'floor') return floorApplied === 'district-100-to-200' ? '5.1' : 'gf-2015-67';
-  if (id === 'disabled-benchmark-withdrawn') return citationOf(p.used.get('funding.specialEducation')) ?? 'gf-2015-67';
+  if (id === 'disabled-benchmark-withdrawn') return citationOf(p.used.get('funding.benchmark.primary')) ?? 'gf-2015-67';
   return citationOf(p.used.get(COMPONENT_SOURCE[id])) ?? '5.1';
 }
 
+/** `600`, or for a weighted rate `108000/150 (= 720)`, `108050/151 (≈ 715.5629)`. */
 function rateText(part: RawComponent): string {
-  return part.rateDenominator === 1
-    ? fenToYuanString(part.rateNumerator)
-    : `${fenToYuanString(part.rateNumerator)}/${part.rateDenominator}`;
+  if (part.rateDenominator === 1) return fenToYuanString(part.rateNumerator);
+  const exact = fenToDecimal(part.rateNumerator).dividedBy(part.rateDenominator);
+  const shown = exact.toDecimalPlaces(4);
+  return `${fenToYuanString(part.rateNumerator)}/${part.rateDenominator} (${shown.equals(exact) ? '=' : '≈'} ${shown.toString()})`;
 }
 
 /** The citations of one school's result. @internal */
@@ -165,10 +167,10 @@ export function fundingExplanation(school: ParsedSchool, outcome: FundingOutcome
     const label = LABEL[part.id];
     const amount = fenToYuanString(part.fen);
     const rounding = part.rounded ? { zh: '（按本校小学、初中人数加权的定额，四舍五入到分）', en: ' (weighted by the school\'s own primary/junior mix, rounded half up to the fen)' } : part.rateDenominator === 1 ? { zh: '', en: '' } : { zh: '（按本校小学、初中人数加权的定额，恰为整分）', en: ' (weighted rate, exact to the fen)' };
-    const sign = part.fen < 0 ? '−' : '';
+    const product = part.fen < 0 ? `−(${part.pupils} × ${rateText(part)})` : `${part.pupils} × ${rateText(part)}`;
     steps.push(step(provisionOf(part.id, outcome.floorApplied, p),
-      `${label.zh}：${sign}${part.pupils} × ${rateText(part)} = ${amount} 元${rounding.zh}`,
-      `${label.en}: ${sign}${part.pupils} × ${rateText(part)} = ${amount} yuan${rounding.en}`,
+      `${label.zh}：${product} = ${amount} 元${rounding.zh}`,
+      `${label.en}: ${product} = ${amount} yuan${rounding.en}`,
       { pupils: part.pupils, rate: rateText(part), amount, rounded: part.rounded }));
   }
   const total = fenToYuanString(outcome.amountFen);

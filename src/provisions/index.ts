@@ -6,7 +6,20 @@ import { provisionItems } from './items.js';
  *
  * @category Provisions
  */
-export type ProvisionId = (typeof provisionItems)[number]['id'];
+export type ProvisionId =
+  | '1.1' | '1.2' | '1.3'
+  | '2.1' | '2.2' | '2.3'
+  | '3.1' | '3.2' | '3.3'
+  | '4.1' | '4.2' | '4.3' | '4.4'
+  | '5.1' | '5.2'
+  | '6.1' | '6.2' | '6.3' | '6.4'
+  | '7.1' | '7.2'
+  | '8.1' | '8.2' | '8.3';
+
+// The union above and the register's ids must agree, both ways; tsc fails otherwise.
+type RegisterId = (typeof provisionItems)[number]['id'];
+const idsAgree: [ProvisionId] extends [RegisterId] ? ([RegisterId] extends [ProvisionId] ? true : never) : never = true;
+void idsAgree;
 
 /**
  * The opinion's 24 items, in printed order: Chinese text as printed, English title and summary,
