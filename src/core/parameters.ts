@@ -316,7 +316,7 @@ export function resolve<T extends ParameterNode>(
 ): Resolved<T> {
   const local: PolicyIssue[] = [];
   const value = resolveNode(node, prefix, ctx, local, used);
-  for (const issue of local) mergeIssue(issues, issue, ctx);
+  for (const issue of local) mergeIssue(issues, issue, ctx.asOf);
   return value;
 }
 
@@ -326,20 +326,20 @@ export function resolve<T extends ParameterNode>(
  *
  * @internal
  */
-function mergeIssue(issues: PolicyIssue[], issue: PolicyIssue, ctx: ResolveContext): void {
+export function mergeIssue(issues: PolicyIssue[], issue: PolicyIssue, asOf: IsoDate): void {
   const earlier = issues.find((i) => i.code === issue.code && i.parameters !== undefined);
   if (earlier?.parameters === undefined || issue.parameters === undefined) {
     issues.push(issue);
     return;
   }
   for (const detail of issue.parameters) if (!earlier.parameters.includes(detail)) earlier.parameters.push(detail);
-  earlier.message = parameterMessage(issue.code, ctx, earlier.parameters);
+  earlier.message = parameterMessage(issue.code, asOf, earlier.parameters);
 }
 
-function parameterMessage(code: PolicyIssue['code'], ctx: ResolveContext, details: readonly string[]): string {
+function parameterMessage(code: PolicyIssue['code'], asOf: IsoDate, details: readonly string[]): string {
   return code === 'region_required'
-    ? `is needed: on ${ctx.asOf} ${details.join('; ')} differ${details.length === 1 ? 's' : ''} by region; give region 'east' | 'central' | 'west'`
-    : `is too early: on ${ctx.asOf} no value is known for ${details.join('; ')}; give a later asOf or set ${details.length === 1 ? 'it' : 'them'} in parameters`;
+    ? `is needed: on ${asOf} ${details.join('; ')} differ${details.length === 1 ? 's' : ''} by region; give region 'east' | 'central' | 'west'`
+    : `is too early: on ${asOf} no value is known for ${details.join('; ')}; give a later asOf or set ${details.length === 1 ? 'it' : 'them'} in parameters`;
 }
 
 /**
@@ -359,8 +359,10 @@ export function resolveIfInForce<T extends ParameterNode>(
   const local: PolicyIssue[] = [];
   const localUsed: UsedValue[] = [];
   const value = resolveNode(node, prefix, ctx, local, localUsed);
-  if (local.some((i) => i.code === 'no_value_on_date')) return undefined;
-  for (const issue of local) mergeIssue(issues, issue, ctx);
+  // Not in force, unless the user patched part of it: then the missing values are an error, not a silent no.
+  const patched = [...ctx.overrides.keys()].some((path) => path.startsWith(`${prefix}.`));
+  if (local.some((i) => i.code === 'no_value_on_date') && !patched) return undefined;
+  for (const issue of local) mergeIssue(issues, issue, ctx.asOf);
   used.push(...localUsed);
   return value;
 }
@@ -385,7 +387,7 @@ function resolveNode<T extends ParameterNode>(
         } else {
           const listing = present.map((v) => `${v.region} ${String(v.value)}`).join(', ');
           const parameters = [`${prefix} (${listing})`];
-          issues.push({ path: ['region'], code: 'region_required', message: parameterMessage('region_required', ctx, parameters), parameters });
+          issues.push({ path: ['region'], code: 'region_required', message: parameterMessage('region_required', ctx.asOf, parameters), parameters });
           return undefined as Resolved<T>;
         }
       }
@@ -395,7 +397,7 @@ function resolveNode<T extends ParameterNode>(
     if (chosen === undefined) {
       const first = firstDate(node);
       const parameters = [`${prefix}${first === undefined ? '' : ` (first value from ${first})`}`];
-      issues.push({ path: ['asOf'], code: 'no_value_on_date', message: parameterMessage('no_value_on_date', ctx, parameters), parameters });
+      issues.push({ path: ['asOf'], code: 'no_value_on_date', message: parameterMessage('no_value_on_date', ctx.asOf, parameters), parameters });
       return undefined as Resolved<T>;
     }
     used.push(chosen);

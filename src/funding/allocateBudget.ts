@@ -3,7 +3,8 @@ import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { FenSum, type Decimal } from '../core/money.js';
 import { fromZodIssues, throwIfAny } from '../core/schemas.js';
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { fundingParams, type FundingParams } from './params.js';
+import type { IsoDate } from '../core/dates.js';
+import { fundingParams, missingRateIssues, type FundingParams } from './params.js';
 import { fundingResult, type PublicFundingResult } from './result.js';
 import { parameterSteps } from '../parameters/steps.js';
 import { fundSchool } from './rule.js';
@@ -52,21 +53,28 @@ export function parseSchools(schools: unknown, issues: PolicyIssue[]): ParsedSch
 /**
  * Funds a list of schools (`rows`, already validated) with one set of parameters. @internal
  */
-export function fundAll(rows: readonly ParsedSchool[], params: FundingParams): BudgetResult {
+export function fundAll(rows: readonly ParsedSchool[], params: FundingParams, asOf: IsoDate): BudgetResult {
   const results: PublicFundingResult[] = new Array(rows.length);
   const sum = new FenSum();
   const citations = ['5.1'];
   let national = 0;
   let district = 0;
+  let missing = 0;
   for (let i = 0; i < rows.length; i++) {
     const school = rows[i] as ParsedSchool;
     const outcome = fundSchool(school, params);
+    missing |= outcome.missingRates;
     sum.add(outcome.amountFen);
     if (outcome.floorApplied === 'national-under-100') national++;
     else if (outcome.floorApplied === 'district-100-to-200') district++;
     const result = fundingResult(school, outcome, params);
     for (const c of result.citations) if (!citations.includes(c)) citations.push(c);
     results[i] = result;
+  }
+  if (missing !== 0) {
+    const issues: PolicyIssue[] = [];
+    missingRateIssues(params, missing, asOf, issues);
+    throwIfAny(issues);
   }
   const total = sum.toDecimal();
   const budget = { schools: results, total, citations };
@@ -110,10 +118,9 @@ export function allocateBudget(schools: readonly School[], options?: CalculatorO
   const rows = parseSchools(schools, issues);
   const ctx = readOptions(options, issues);
   throwIfAny(issues);
-  const needsBenchmark = rows.some((s) => s.kind !== 'special-education');
-  const params = fundingParams(ctx, needsBenchmark, issues) as FundingParams;
+  const params = fundingParams(ctx, issues) as FundingParams;
   throwIfAny(issues);
-  return fundAll(rows, params);
+  return fundAll(rows, params, ctx.asOf);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { parseInto, throwIfAny } from '../core/schemas.js';
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { fundingParams, type FundingParams } from './params.js';
+import { fundingParams, missingRateIssues, type FundingParams } from './params.js';
 import { fundingResult, type PublicFundingResult } from './result.js';
 import { fundSchool } from './rule.js';
 import { schoolSchema, type School } from '../core/school.js';
@@ -24,10 +24,13 @@ import { schoolSchema, type School } from '../core/school.js';
  *   (`funding.floors.mixedStageRate`);
  * - disabled pupils in mainstream classes (counted within `pupils`) at the special-education rate
  *   (6000 yuan, 7000 from 2025-03-01) instead of the stage benchmark (`funding.disabledPupils`:
- *   `'instead'` | `'on-top'`); a special-education school at that rate for every pupil, no floor;
+ *   `'instead'` | `'on-top'`); the benchmark withdrawn for them is the school's weighted rate, so in a
+ *   school with both stages it too is rounded once, half up, to the fen; a special-education school
+ *   is funded at that rate for every pupil, with no floor;
  * - boarders: +200 yuan each (secondary source).
  *
- * No other rounding happens. The opinion's own rules apply from 2016-07-02 (it states no date; see
+ * Those two weighted products are the only rounding, and the explanation marks each.
+ * `region` is needed only when a stage rate the school needs differs by region on `asOf`. The opinion's own rules apply from 2016-07-02 (it states no date; see
  * the parameter notes).
  *
  * @category Funding
@@ -51,10 +54,13 @@ export function publicFunding(school: School, options?: CalculatorOptions): Publ
   const parsed = parseInto(schoolSchema, school, issues);
   const ctx = readOptions(options, issues);
   throwIfAny(issues);
-  const params = fundingParams(ctx, parsed?.kind !== 'special-education', issues) as FundingParams;
+  const params = fundingParams(ctx, issues) as FundingParams;
   throwIfAny(issues);
   const valid = parsed as NonNullable<typeof parsed>;
-  return fundingResult(valid, fundSchool(valid, params), params);
+  const outcome = fundSchool(valid, params);
+  missingRateIssues(params, outcome.missingRates, ctx.asOf, issues);
+  throwIfAny(issues);
+  return fundingResult(valid, outcome, params);
 }
 
 /**

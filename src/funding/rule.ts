@@ -1,5 +1,5 @@
 import { mulDivHalfUp } from '../core/money.js';
-import type { FundingParams } from './params.js';
+import { MISSING_JUNIOR, MISSING_PRIMARY, type FundingParams } from './params.js';
 import type { ParsedSchool } from '../core/school.js';
 
 /** Which floor raised a school's funded pupils. @category Funding */
@@ -37,6 +37,8 @@ export interface FundingOutcome {
   readonly floorReason: FloorReason;
   readonly amountFen: number;
   readonly components: readonly RawComponent[];
+  /** Stage benchmarks the school needed and could not have ({@link MISSING_PRIMARY}, {@link MISSING_JUNIOR}); 0 normally. */
+  readonly missingRates: number;
 }
 
 /** @internal */
@@ -86,11 +88,22 @@ export function fundSchool(school: ParsedSchool, p: FundingParams): FundingOutco
   let floorApplied: FloorApplied = null;
   let floorReason: FloorReason;
 
-  if (kind === 'special-education' || p.benchmark === undefined) {
+  // A stage rate is read only where this school needs it; a rate that could not be resolved (no
+  // region while the regions differ) is flagged, and the caller reports it instead of a result.
+  let missingRates = 0;
+  const ratePrimary = (): number => {
+    if (p.benchmark.primary === undefined) missingRates |= MISSING_PRIMARY;
+    return p.benchmark.primary ?? 0;
+  };
+  const rateJunior = (): number => {
+    if (p.benchmark.junior === undefined) missingRates |= MISSING_JUNIOR;
+    return p.benchmark.junior ?? 0;
+  };
+
+  if (kind === 'special-education') {
     floorReason = 'special-education';
     if (pupils > 0) parts.push(component('special-education', pupils, p.specialEducation));
   } else {
-    const rates = p.benchmark;
     const nationalCovered = kind === 'teaching-point' || p.national.locations.includes(school.location);
     const districtCovered = p.district !== undefined && p.district.locations.includes(school.location);
     floorReason = nationalCovered || districtCovered ? 'outside-bands' : 'not-covered';
@@ -105,24 +118,23 @@ export function fundSchool(school: ParsedSchool, p: FundingParams): FundingOutco
       floorReason = 'district';
     }
 
-    if (primary > 0) parts.push(component('benchmark-primary', primary, rates.primary));
-    if (junior > 0) parts.push(component('benchmark-junior', junior, rates.junior));
+    if (primary > 0) parts.push(component('benchmark-primary', primary, ratePrimary()));
+    if (junior > 0) parts.push(component('benchmark-junior', junior, rateJunior()));
     // The school's own weighted rate: (primary × rate + junior × rate) / pupils. An empty school
     // (possible under a floor) carries the primary rate: village schools and teaching points are primary.
-    const mixNumerator = primary * rates.primary + junior * rates.junior;
     const weighted = (count: number, id: ComponentId, sign = 1): RawComponent =>
       pupils === 0 || junior === 0
-        ? component(id, count, rates.primary, 1, sign)
+        ? component(id, count, ratePrimary(), 1, sign)
         : primary === 0
-          ? component(id, count, rates.junior, 1, sign)
-          : component(id, count, mixNumerator, pupils, sign);
+          ? component(id, count, rateJunior(), 1, sign)
+          : component(id, count, primary * ratePrimary() + junior * rateJunior(), pupils, sign);
     const added = fundedPupils - pupils;
     if (added > 0) {
       parts.push(
         p.mixedStageRate === 'primary'
-          ? component('floor', added, rates.primary)
+          ? component('floor', added, ratePrimary())
           : p.mixedStageRate === 'junior'
-            ? component('floor', added, rates.junior)
+            ? component('floor', added, rateJunior())
             : weighted(added, 'floor'),
       );
     }
@@ -136,5 +148,5 @@ export function fundSchool(school: ParsedSchool, p: FundingParams): FundingOutco
 
   let amountFen = 0;
   for (const part of parts) amountFen += part.fen;
-  return { pupils, fundedPupils, floorApplied, floorReason, amountFen, components: parts };
+  return { pupils, fundedPupils, floorApplied, floorReason, amountFen, components: parts, missingRates };
 }

@@ -3,7 +3,7 @@ import type { IsoDate, DateInput } from '../core/dates.js';
 import { toIsoDate, today } from '../core/dates.js';
 import type { PolicyIssue } from '../core/errors.js';
 import { readPatch, type ResolveContext } from '../core/parameters.js';
-import { choice, dateSchema, parseInto } from '../core/schemas.js';
+import { choice, dateSchema, describeValue, parseInto } from '../core/schemas.js';
 import { REGIONS, type Region } from '../core/types.js';
 import { parameterTree, type ParameterOverrides } from './tree.js';
 
@@ -24,6 +24,13 @@ export interface CalculatorOptions {
   parameters?: ParameterOverrides;
 }
 
+/** A plain object: `{}` or `Object.create(null)`, not a Date, Map or class instance. @internal */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 const optionsSchema = z.strictObject(
   {
     asOf: dateSchema.optional(),
@@ -40,6 +47,10 @@ const optionsSchema = z.strictObject(
  * @internal
  */
 export function readOptions(options: unknown, issues: PolicyIssue[]): ResolveContext {
+  if (options !== undefined && !isPlainObject(options)) {
+    issues.push({ path: ['options'], code: 'invalid_type', message: `must be a plain object { asOf?, region?, parameters? }, got ${describeValue(options)}` });
+    return { asOf: today(), region: undefined, overrides: new Map() };
+  }
   const parsed = options === undefined ? undefined : parseInto(optionsSchema, options, issues);
   const asOf: IsoDate = parsed?.asOf === undefined ? today() : (toIsoDate(parsed.asOf) as IsoDate);
   const overrides = readPatch(parameterTree, parsed?.parameters, issues);
