@@ -8,7 +8,7 @@ import { fundingParams, missingRateIssues, type FundingParams } from './params.j
 import { fundingResult, type PublicFundingResult } from './result.js';
 import { parameterSteps } from '../parameters/steps.js';
 import { fundSchool } from './rule.js';
-import { schoolListSchema, schoolSchema, type ParsedSchool, type School } from '../core/school.js';
+import { readSchool, schoolListSchema, type SchoolRecord, type School } from '../core/school.js';
 
 /**
  * What {@link allocateBudget} returns.
@@ -28,24 +28,21 @@ export interface BudgetResult extends Explained {
  *
  * @internal
  */
-export function parseSchools(schools: unknown, issues: PolicyIssue[]): ParsedSchool[] {
+export function parseSchools(schools: unknown, issues: PolicyIssue[]): SchoolRecord[] {
   if (!Array.isArray(schools)) {
     const r = schoolListSchema.safeParse(schools, { reportInput: true });
     if (!r.success) issues.push(...fromZodIssues(r.error.issues));
     return [];
   }
-  const out: ParsedSchool[] = new Array(schools.length);
+  const out: SchoolRecord[] = new Array(schools.length);
   const seen = new Map<string, number>();
   for (let i = 0; i < schools.length; i++) {
-    const r = schoolSchema.safeParse(schools[i], { reportInput: true });
-    if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues, [i]));
-      continue;
-    }
-    out[i] = r.data;
-    const first = seen.get(r.data.id);
-    if (first === undefined) seen.set(r.data.id, i);
-    else issues.push({ path: [i, 'id'], code: 'inconsistent', message: `repeats the id of school [${first}] ("${r.data.id}"); each school may appear once` });
+    const record = readSchool(schools[i], issues, [i]);
+    if (record === undefined) continue;
+    out[i] = record;
+    const first = seen.get(record.id);
+    if (first === undefined) seen.set(record.id, i);
+    else issues.push({ path: [i, 'id'], code: 'inconsistent', message: `repeats the id of school [${first}] ("${record.id}"); each school may appear once` });
   }
   return out;
 }
@@ -53,7 +50,7 @@ export function parseSchools(schools: unknown, issues: PolicyIssue[]): ParsedSch
 /**
  * Funds a list of schools (`rows`, already validated) with one set of parameters. @internal
  */
-export function fundAll(rows: readonly ParsedSchool[], params: FundingParams, asOf: IsoDate): BudgetResult {
+export function fundAll(rows: readonly SchoolRecord[], params: FundingParams, asOf: IsoDate): BudgetResult {
   const results: PublicFundingResult[] = new Array(rows.length);
   const sum = new FenSum();
   const citations = ['5.1'];
@@ -61,7 +58,7 @@ export function fundAll(rows: readonly ParsedSchool[], params: FundingParams, as
   let district = 0;
   let missing = 0;
   for (let i = 0; i < rows.length; i++) {
-    const school = rows[i] as ParsedSchool;
+    const school = rows[i] as SchoolRecord;
     const outcome = fundSchool(school, params);
     missing |= outcome.missingRates;
     sum.add(outcome.amountFen);

@@ -1,10 +1,10 @@
 import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { parseInto, throwIfAny } from '../core/schemas.js';
+import { throwIfAny } from '../core/schemas.js';
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
 import { fundingParams, missingRateIssues, type FundingParams } from './params.js';
 import { fundingResult, type PublicFundingResult } from './result.js';
 import { fundSchool } from './rule.js';
-import { schoolSchema, type School } from '../core/school.js';
+import { readSchool, type School } from '../core/school.js';
 
 /**
  * Public funding (公用经费) of one school for a year, exact to the fen.
@@ -51,7 +51,7 @@ import { schoolSchema, type School } from '../core/school.js';
  */
 export function publicFunding(school: School, options?: CalculatorOptions): PublicFundingResult {
   const issues: PolicyIssue[] = [];
-  const parsed = parseInto(schoolSchema, school, issues);
+  const parsed = readSchool(school, issues);
   const ctx = readOptions(options, issues);
   throwIfAny(issues);
   const params = fundingParams(ctx, issues) as FundingParams;

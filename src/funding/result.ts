@@ -1,10 +1,10 @@
-import { cite, defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import { cite, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
 import type { UsedValue } from '../core/parameters.js';
 import { citationOf, parameterSteps } from '../parameters/steps.js';
 import type { FundingParams } from './params.js';
-import type { ComponentId, FloorApplied, FundingOutcome, RawComponent } from './rule.js';
-import type { ParsedSchool } from '../core/school.js';
+import { fundSchool, type ComponentId, type FloorApplied, type FundingOutcome, type RawComponent } from './rule.js';
+import type { SchoolRecord } from '../core/school.js';
 
 /**
  * One itemised part of a school's public funding.
@@ -100,7 +100,7 @@ export function fundingComponents(outcome: FundingOutcome, p: FundingParams): Fu
   }));
 }
 
-function floorStep(school: ParsedSchool, outcome: FundingOutcome, p: FundingParams): ExplanationStep {
+function floorStep(school: SchoolRecord, outcome: FundingOutcome, p: FundingParams): ExplanationStep {
   const n = outcome.pupils;
   switch (outcome.floorReason) {
     case 'national':
@@ -119,8 +119,8 @@ function floorStep(school: ParsedSchool, outcome: FundingOutcome, p: FundingPara
       return step(undefined, '特殊教育学校按特教生均标准核定，不适用保底', 'A special-education school is funded at the special-education rate; no floor applies', { pupils: n });
     case 'not-covered':
       return step('5.1',
-        `所在地 ${LOCATION_ZH[school.location]}、类型 ${KIND_ZH[school.kind ?? 'school']} 不在保底范围内，按在校生 ${n} 人核定`,
-        `No floor covers a ${school.kind ?? 'school'} in a ${school.location} location; funded for its ${n} pupils`,
+        `所在地 ${LOCATION_ZH[school.location]}、类型 ${KIND_ZH[school.kind]} 不在保底范围内，按在校生 ${n} 人核定`,
+        `No floor covers a ${school.kind} in a ${school.location} location; funded for its ${n} pupils`,
         { pupils: n, fundedPupils: n });
     case 'outside-bands': {
       const d = p.district;
@@ -136,29 +136,27 @@ function floorStep(school: ParsedSchool, outcome: FundingOutcome, p: FundingPara
 }
 
 /** Whether a parameter value bears on this school's result (the explanation quotes only those). */
-function relevant(path: string, school: ParsedSchool, outcome: FundingOutcome): boolean {
+function relevant(path: string, school: SchoolRecord, outcome: FundingOutcome): boolean {
   const ids = outcome.components.map((c) => c.id);
   if (path === 'funding.benchmark.primary') return ids.includes('benchmark-primary') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
   if (path === 'funding.benchmark.junior') return ids.includes('benchmark-junior') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
   if (path === 'funding.specialEducation') return ids.includes('special-education');
   if (path === 'funding.boardingSupplement') return ids.includes('boarding');
-  if (path === 'funding.disabledPupils') return (school.disabledPupils ?? 0) > 0 && school.kind !== 'special-education';
-  if (path === 'funding.floors.mixedStageRate') return ids.includes('floor') && (school.pupils.primary ?? 0) > 0 && (school.pupils.junior ?? 0) > 0;
+  if (path === 'funding.disabledPupils') return school.disabled > 0 && school.kind !== 'special-education';
+  if (path === 'funding.floors.mixedStageRate') return ids.includes('floor') && school.primary > 0 && school.junior > 0;
   if (path.startsWith('funding.floors.national')) return outcome.floorReason === 'national' || outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
   if (path.startsWith('funding.floors.district')) return outcome.floorReason === 'district' || outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
   return false;
 }
 
 /** The explanation of one school's result. @internal */
-export function fundingExplanation(school: ParsedSchool, outcome: FundingOutcome, p: FundingParams): ExplanationStep[] {
-  const primary = school.pupils.primary ?? 0;
-  const junior = school.pupils.junior ?? 0;
-  const boarders = (school.boarders?.primary ?? 0) + (school.boarders?.junior ?? 0);
-  const disabled = school.disabledPupils ?? 0;
+export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome, p: FundingParams): ExplanationStep[] {
+  const { primary, junior, disabled } = school;
+  const boarders = school.boardersPrimary + school.boardersJunior;
   const steps: ExplanationStep[] = [
     step(undefined,
-      `学校 ${school.id}：${LOCATION_ZH[school.location]}${KIND_ZH[school.kind ?? 'school']}，在校生小学 ${primary} 人、初中 ${junior} 人，寄宿生 ${boarders} 人，随班就读残疾学生 ${disabled} 人`,
-      `School ${school.id}: ${school.location} ${school.kind ?? 'school'}, ${primary} primary and ${junior} junior pupils, ${boarders} boarders, ${disabled} disabled pupils in mainstream classes`,
+      `学校 ${school.id}：${LOCATION_ZH[school.location]}${KIND_ZH[school.kind]}，在校生小学 ${primary} 人、初中 ${junior} 人，寄宿生 ${boarders} 人，随班就读残疾学生 ${disabled} 人`,
+      `School ${school.id}: ${school.location} ${school.kind}, ${primary} primary and ${junior} junior pupils, ${boarders} boarders, ${disabled} disabled pupils in mainstream classes`,
       { primary, junior, boarders, disabledPupils: disabled }),
     ...parameterSteps([...p.used.values()].filter((u) => relevant(u.path, school, outcome))),
     floorStep(school, outcome, p),
@@ -179,19 +177,73 @@ export function fundingExplanation(school: ParsedSchool, outcome: FundingOutcome
 }
 
 /**
- * Builds a school's result: exact amount now, components and explanation when first read.
+ * A school's result. `components` and `explanation` are own, enumerable properties computed on first
+ * read (from the school and the shared parameters, re-running the pure rule) and then kept: JSON,
+ * spreading and deep equality see ordinary arrays, and a batch of 200,000 results holds only the
+ * school and its amount until somebody asks. The accessors are shared by every result.
  *
  * @internal
  */
-export function fundingResult(school: ParsedSchool, outcome: FundingOutcome, p: FundingParams): PublicFundingResult {
-  const result = {
-    schoolId: school.id,
-    fundedPupils: outcome.fundedPupils,
-    floorApplied: outcome.floorApplied,
-    amount: fenToDecimal(outcome.amountFen),
-    citations: fundingCitations(outcome, p),
+class FundingResultRecord {
+  readonly schoolId: string;
+  readonly fundedPupils: number;
+  readonly floorApplied: FloorApplied;
+  readonly amount: Decimal;
+  readonly citations: string[];
+  declare components: FundingComponent[];
+  declare explanation: ExplanationStep[];
+  readonly #school: SchoolRecord;
+  readonly #params: FundingParams;
+
+  constructor(school: SchoolRecord, outcome: FundingOutcome, params: FundingParams) {
+    this.schoolId = school.id;
+    this.fundedPupils = outcome.fundedPupils;
+    this.floorApplied = outcome.floorApplied;
+    this.amount = fenToDecimal(outcome.amountFen);
+    this.citations = fundingCitations(outcome, params);
+    this.#school = school;
+    this.#params = params;
+    // Two defineProperty calls with shared descriptors: much cheaper than defineProperties or closures.
+    Object.defineProperty(this, 'components', FundingResultRecord.lazy.components);
+    Object.defineProperty(this, 'explanation', FundingResultRecord.lazy.explanation);
+  }
+
+  private static keep<T>(target: object, key: string, value: T): T {
+    Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+    return value;
+  }
+
+  static readonly lazy: { readonly components: PropertyDescriptor; readonly explanation: PropertyDescriptor } = {
+    components: {
+      configurable: true,
+      enumerable: true,
+      get(this: FundingResultRecord) {
+        const p = this.#params;
+        return FundingResultRecord.keep(this, 'components', fundingComponents(fundSchool(this.#school, p), p));
+      },
+      set(this: FundingResultRecord, value: unknown) {
+        FundingResultRecord.keep(this, 'components', value);
+      },
+    },
+    explanation: {
+      configurable: true,
+      enumerable: true,
+      get(this: FundingResultRecord) {
+        const p = this.#params;
+        return FundingResultRecord.keep(this, 'explanation', fundingExplanation(this.#school, fundSchool(this.#school, p), p));
+      },
+      set(this: FundingResultRecord, value: unknown) {
+        FundingResultRecord.keep(this, 'explanation', value);
+      },
+    },
   };
-  defineLazy(result, 'components', () => fundingComponents(outcome, p));
-  return defineLazy(result, 'explanation', () => fundingExplanation(school, outcome, p)) as PublicFundingResult;
 }
 
+/**
+ * Builds a school's result: the exact amount now, components and explanation when first read.
+ *
+ * @internal
+ */
+export function fundingResult(school: SchoolRecord, outcome: FundingOutcome, p: FundingParams): PublicFundingResult {
+  return new FundingResultRecord(school, outcome, p);
+}

@@ -1,6 +1,6 @@
 import { mulDivHalfUp } from '../core/money.js';
 import { MISSING_JUNIOR, MISSING_PRIMARY, type FundingParams } from './params.js';
-import type { ParsedSchool } from '../core/school.js';
+import type { SchoolRecord } from '../core/school.js';
 
 /** Which floor raised a school's funded pupils. @category Funding */
 export type FloorApplied = 'national-under-100' | 'district-100-to-200' | null;
@@ -76,12 +76,10 @@ function component(id: ComponentId, pupils: number, rateNumerator: number, rateD
  *
  * @internal
  */
-export function fundSchool(school: ParsedSchool, p: FundingParams): FundingOutcome {
-  const primary = school.pupils.primary ?? 0;
-  const junior = school.pupils.junior ?? 0;
+export function fundSchool(school: SchoolRecord, p: FundingParams): FundingOutcome {
+  const { primary, junior, kind } = school;
   const pupils = primary + junior;
-  const boarders = (school.boarders?.primary ?? 0) + (school.boarders?.junior ?? 0);
-  const kind = school.kind ?? 'school';
+  const boarders = school.boardersPrimary + school.boardersJunior;
   const parts: RawComponent[] = [];
 
   let fundedPupils = pupils;
@@ -138,7 +136,7 @@ export function fundSchool(school: ParsedSchool, p: FundingParams): FundingOutco
             : weighted(added, 'floor'),
       );
     }
-    const disabled = school.disabledPupils ?? 0;
+    const disabled = school.disabled;
     if (disabled > 0) {
       if (p.disabledPupils === 'instead') parts.push(weighted(disabled, 'disabled-benchmark-withdrawn', -1));
       parts.push(component('special-education', disabled, p.specialEducation));

@@ -2,11 +2,11 @@ import { defineLazy, step, type Explained } from '../core/explain.js';
 import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
 import { resolve, type UsedValue } from '../core/parameters.js';
-import { parseInto, throwIfAny } from '../core/schemas.js';
+import { throwIfAny } from '../core/schemas.js';
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
 import { parameterTree } from '../parameters/tree.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { schoolSchema, type School } from '../core/school.js';
+import { readSchool, type School } from '../core/school.js';
 
 /**
  * What {@link livingSubsidyBudget} returns.
@@ -53,7 +53,7 @@ export function quotaOf(count: number, basisPoints: number): number {
  */
 export function livingSubsidyBudget(school: School, options?: CalculatorOptions): LivingSubsidyBudgetResult {
   const issues: PolicyIssue[] = [];
-  const parsed = parseInto(schoolSchema, school, issues);
+  const parsed = readSchool(school, issues);
   const ctx = readOptions(options, issues);
   throwIfAny(issues);
   const used: UsedValue[] = [];
@@ -61,7 +61,7 @@ export function livingSubsidyBudget(school: School, options?: CalculatorOptions)
   const share = resolve(parameterTree.livingSubsidy.coverage, 'livingSubsidy.coverage', ctx, issues, used);
   throwIfAny(issues);
   const s = parsed as NonNullable<typeof parsed>;
-  const boarders = { primary: s.boarders?.primary ?? 0, junior: s.boarders?.junior ?? 0 };
+  const boarders = { primary: s.boardersPrimary, junior: s.boardersJunior };
   const quota = { primary: quotaOf(boarders.primary, share), junior: quotaOf(boarders.junior, share) };
   const fen = { primary: quota.primary * rates.primary, junior: quota.junior * rates.junior };
   const amountFen = fen.primary + fen.junior;
