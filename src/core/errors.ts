@@ -14,6 +14,8 @@ export interface PolicyIssue {
   provision?: string;
   /** For issues on `asOf` or `region`: the parameters concerned, with what was found. */
   parameters?: string[];
+  /** Another place the problem involves, such as the first row with a repeated id (`[3, 'id']`). */
+  related?: Array<string | number>;
 }
 
 /**

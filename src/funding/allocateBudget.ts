@@ -42,7 +42,14 @@ export function parseSchools(schools: unknown, issues: PolicyIssue[]): SchoolRec
     out[i] = record;
     const first = seen.get(record.id);
     if (first === undefined) seen.set(record.id, i);
-    else issues.push({ path: [i, 'id'], code: 'inconsistent', message: `repeats the id of school [${first}] ("${record.id}"); each school may appear once` });
+    else {
+      issues.push({
+        path: [i, 'id'],
+        code: 'inconsistent',
+        message: `repeats the id of school [${first}] ("${record.id}"); each school may appear once`,
+        related: [first, 'id'],
+      });
+    }
   }
   return out;
 }

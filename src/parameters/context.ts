@@ -53,6 +53,8 @@ export function readOptions(options: unknown, issues: PolicyIssue[]): ResolveCon
   }
   const parsed = options === undefined ? undefined : parseInto(optionsSchema, options, issues);
   const asOf: IsoDate = parsed?.asOf === undefined ? today() : (toIsoDate(parsed.asOf) as IsoDate);
-  const overrides = readPatch(parameterTree, parsed?.parameters, issues);
+  // The patch is read from the options as given, so its problems are reported with the others even
+  // when asOf or region is wrong too.
+  const overrides = readPatch(parameterTree, options === undefined ? undefined : (options as { parameters?: unknown }).parameters, issues);
   return { asOf, region: parsed?.region, overrides };
 }
