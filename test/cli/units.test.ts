@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { columnOf, CsvError, parseCsv, readRoster } from '../../src/cli/csv.js';
+import { displayWidth, floorLabel } from '../../src/cli/format.js';
+import { Progress } from '../../src/cli/progress.js';
+
+function records(text: string): Array<[string[], number]> {
+  const out: Array<[string[], number]> = [];
+  parseCsv(text, (cells, line) => out.push([cells, line]));
+  return out;
+}
+
+describe('parseCsv (RFC 4180)', () => {
+  it('splits records and fields, with the line each record starts on', () => {
+    expect(records('a,b\n1,2\n')).toEqual([[['a', 'b'], 1], [['1', '2'], 2]]);
+  });
+
+  it('handles CRLF, a missing final line end, a BOM, and skips empty lines', () => {
+    expect(records('\uFEFFa,b\r\n\r\n1,2')).toEqual([[['a', 'b'], 1], [['1', '2'], 3]]);
+  });
+
+  it('reads quoted fields with commas, doubled quotes and line breaks, counting the lines inside', () => {
+    expect(records('"a,1","say ""hi"""\n"multi\nline",x\nlast,y\n')).toEqual([
+      [['a,1', 'say "hi"'], 1],
+      [['multi\nline', 'x'], 2],
+      [['last', 'y'], 4],
+    ]);
+  });
+
+  it('keeps empty fields, quoted or not', () => {
+    expect(records('a,,""\n')).toEqual([[['a', '', ''], 1]]);
+  });
+
+  it('an unterminated quote is an error naming its line', () => {
+    expect(() => records('a\n"b\nc\n')).toThrow(CsvError);
+    expect(() => records('a\n"b\nc\n')).toThrow('line 2: a quoted field is never closed');
+  });
+});
+
+describe('readRoster', () => {
+  it('maps columns to school fields: digits to numbers, other text passed on, empty cells left out', () => {
+    const { schools, lines } = readRoster(
+      'id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled\n' +
+        'A,rural,teaching-point,12,,3,,1\n' +
+        'B,urban,,-4,2.5,,x,\n' +
+        '\n' +
+        'C,town,,,,,,\n',
+    );
+    expect(schools).toEqual([
+      { id: 'A', location: 'rural', kind: 'teaching-point', pupils: { primary: 12 }, boarders: { primary: 3 }, disabledPupils: 1 },
+      { id: 'B', location: 'urban', pupils: { primary: -4, junior: 2.5 }, boarders: { junior: 'x' } },
+      { id: 'C', location: 'town', pupils: {} },
+    ]);
+    expect(lines).toEqual([2, 3, 5]);
+  });
+
+  it('maps issue paths back to column names', () => {
+    expect(columnOf(['pupils', 'primary'])).toBe('primary');
+    expect(columnOf(['pupils', 'junior'])).toBe('junior');
+    expect(columnOf(['boarders', 'junior'])).toBe('boarders_junior');
+    expect(columnOf(['boarders', 'primary'])).toBe('boarders_primary');
+    expect(columnOf(['disabledPupils'])).toBe('disabled');
+    expect(columnOf(['location'])).toBe('location');
+  });
+});
+
+describe('Progress', () => {
+  const fakeIo = (tty: boolean) => {
+    const written: string[] = [];
+    return { io: { stdout: () => undefined, stderr: (t: string) => void written.push(t), stderrIsTTY: tty }, written };
+  };
+
+  it('on a terminal, for a big job: a line rewritten with \\r, cleared at the end', () => {
+    const { io, written } = fakeIo(true);
+    const p = new Progress(io, true);
+    p.show('step 1');
+    p.show('counter', false); // too soon after the last: skipped
+    p.show('step 2');
+    p.stop();
+    p.show('after stop');
+    expect(written).toEqual(['\rstep 1\x1b[K', '\rstep 2\x1b[K', '\r\x1b[K']);
+  });
+
+  it('never when standard error is not a terminal, nor for a small job', () => {
+    for (const [tty, big] of [[false, true], [true, false]] as const) {
+      const { io, written } = fakeIo(tty);
+      const p = new Progress(io, big);
+      p.show('step');
+      p.stop();
+      expect(written).toEqual([]);
+    }
+  });
+});
+
+describe('table layout', () => {
+  it('counts Chinese characters as two columns, so that Chinese ids line up', () => {
+    expect(displayWidth('CQ-01')).toBe(5);
+    expect(displayWidth('城关小学')).toBe(8);
+    expect(displayWidth('5.1 100–200')).toBe(11);
+  });
+
+  it('names the floors', () => {
+    expect(floorLabel('national-under-100')).toBe('national <100');
+    expect(floorLabel('district-100-to-200')).toBe('5.1 100–200');
+    expect(floorLabel(null)).toBe('');
+  });
+});
