@@ -17,7 +17,7 @@ export interface FundingComponent {
   readonly provision: string;
   /** Pupils (or boarders) the part is for. */
   readonly pupils: number;
-  /** Yuan per pupil per year. A weighted rate (mixed primary/junior school) is exact, not rounded. */
+  /** Yuan per pupil per year. A weighted rate (mixed primary/junior school) is a repeating fraction shown to 40 significant digits; `amount` is computed from the exact fraction. */
   readonly rate: Decimal;
   /** Yuan; negative for a withdrawn benchmark. */
   readonly amount: Decimal;
