@@ -1,0 +1,56 @@
+/**
+ * The package users install: the built ESM and CommonJS entries expose the same contract names, and
+ * every function a provision lists in `implementedBy` is a real export. `npm test` builds before
+ * running the tests; run `npx tsup` first when running this file alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const built = existsSync(`${root}/dist/index.js`) && existsSync(`${root}/dist/index.cjs`);
+
+const CONTRACT = [
+  'PolicyInputError', 'provisions', 'listParameters', 'jsonSchemas', 'Decimal',
+  'publicFunding', 'allocateBudget', 'livingSubsidyBudget', 'livingSubsidyEligibility',
+  'safePublicFunding', 'safeAllocateBudget', 'safeLivingSubsidyBudget', 'safeLivingSubsidyEligibility',
+];
+
+/** Runs a small script against the package by its own name (package self-reference), as a user would. */
+function probe(kind: 'esm' | 'cjs'): { names: string[]; implemented: string[]; provisions: number; amount: string; schemas: string[] } {
+  const body = `
+    const names = Object.keys(j).sort();
+    const implemented = [...new Set(j.provisions.flatMap((p) => p.implementedBy))];
+    const r = j.publicFunding({ id: 'A', location: 'rural', pupils: { primary: 150 } }, { asOf: '2025-09-01', region: 'central' });
+    console.log(JSON.stringify({ names, implemented, provisions: j.provisions.length, amount: r.amount.toString(), schemas: Object.keys(j.jsonSchemas) }));`;
+  const script = kind === 'esm' ? `import * as j from 'junheng';${body}` : `const j = require('junheng');${body}`;
+  const out = execFileSync(process.execPath, [kind === 'esm' ? '--input-type=module' : '--input-type=commonjs', '-e', script], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out) as ReturnType<typeof probe>;
+}
+
+describe('the built package', () => {
+  if (!built) throw new Error('dist/ is missing: run `npx tsup` (npm test builds first)');
+  const esm = probe('esm');
+  const cjs = probe('cjs');
+
+  it('exposes the contract names under import and require alike', () => {
+    for (const name of CONTRACT) {
+      expect(esm.names).toContain(name);
+      expect(cjs.names).toContain(name);
+    }
+    expect(cjs.names).toEqual(esm.names);
+  });
+
+  it('lists only real exports in implementedBy', () => {
+    expect(esm.implemented.length).toBeGreaterThan(0);
+    for (const name of esm.implemented) expect(esm.names).toContain(name);
+  });
+
+  it('computes the same amount either way, with all 24 provisions and a schema per calculator', () => {
+    expect(esm.provisions).toBe(24);
+    expect(esm.amount).toBe('120000'); // 150 pupils → funded as 200 (5.1) × 600 yuan (central primary)
+    expect(cjs.amount).toBe(esm.amount);
+    expect(esm.schemas).toEqual(['publicFunding', 'allocateBudget', 'livingSubsidyBudget', 'livingSubsidyEligibility']);
+  });
+});
