@@ -46,3 +46,8 @@ export {
 } from './subsidies/livingSubsidyEligibility.js';
 
 export { jsonSchemas, inputSchemas, type CalculatorName, type JsonSchema } from './jsonSchemas.js';
+
+export * from './classes/index.js';
+export * from './admissions/index.js';
+export * from './teachers/index.js';
+export * from './balance/index.js';

@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { schoolListSchema, schoolSchema } from './core/school.js';
 import { pupilSchema } from './subsidies/livingSubsidyEligibility.js';
+import { admissionsInputSchemas } from './admissions/index.js';
+import { balanceInputSchemas } from './balance/index.js';
+import { classesInputSchemas } from './classes/index.js';
+import { teachersInputSchemas } from './teachers/index.js';
 
 /**
  * The zod schema of each calculator's first argument, by calculator name.
@@ -12,6 +16,10 @@ export const inputSchemas = {
   allocateBudget: schoolListSchema,
   livingSubsidyBudget: schoolSchema,
   livingSubsidyEligibility: pupilSchema,
+  ...classesInputSchemas,
+  ...admissionsInputSchemas,
+  ...teachersInputSchemas,
+  ...balanceInputSchemas,
 } as const;
 
 /** Name of a calculator with a published input schema. @category Schemas */

@@ -90,6 +90,41 @@ export const sources = {
     date: '2024-05-07',
     note: 'Boarders 1250 / 1500, non-boarders 625 / 750 yuan a year (primary / junior), verified.',
   },
+  'gb-50099-2011': {
+    id: 'gb-50099-2011',
+    number: 'GB 50099-2011',
+    title: { zh: '中小学校设计规范', en: 'Code for design of primary and secondary schools' },
+    date: '2011',
+    note: 'Standard class size (§3.0.1; also 城市普通中小学校校舍建设标准): full primary school 45, incomplete primary school 30, junior secondary 50; a nine-year school counts grades 1–6 as primary and 7–9 as junior (verified).',
+  },
+  'moe-2019-large-class': {
+    id: 'moe-2019-large-class',
+    title: {
+      zh: '教育部 国家发展改革委 财政部关于解决大班额问题的意见（2019）',
+      en: 'Ministry of Education, NDRC and Ministry of Finance opinion on large classes (2019)',
+    },
+    date: '2019',
+    note: 'Large classes (56 or more) at no more than 5 % nationally by the end of 2020 (verified). Large = 56+, super-large = 66+ follow the targets of 国发〔2016〕40号.',
+  },
+  'jiaodu-2017-6': {
+    id: 'jiaodu-2017-6',
+    number: '教督〔2017〕6号',
+    title: { zh: '县域义务教育优质均衡发展督导评估办法', en: 'Measures for supervising and assessing high-quality balanced development of county compulsory education' },
+    date: '2017-04',
+    note: 'Official wording not available here; thresholds are from provincial restatements (Hebei read directly) and summaries, each value marked with its own confidence.',
+  },
+  'jiaoshi-2011-1': {
+    id: 'jiaoshi-2011-1',
+    number: '教师〔2011〕1号',
+    title: { zh: '教育部关于大力加强中小学教师培训工作的意见', en: 'Ministry of Education opinion on strengthening the training of primary and secondary teachers' },
+    date: '2011-01',
+    note: 'Usually cited for the 360-hour five-year training requirement (the requirement is secondary; this attribution unverified). The opinion (4.2) itself states 5年一周期不少于360学时.',
+  },
+  'compulsory-education-law': {
+    id: 'compulsory-education-law',
+    title: { zh: '中华人民共和国义务教育法（第三十一条）', en: 'Compulsory Education Law of the PRC, article 31' },
+    note: "Teachers' average pay shall not be lower than that of local civil servants (verified).",
+  },
   junheng: {
     id: 'junheng',
     title: {

@@ -1,4 +1,7 @@
 import { byRegion, leaf, type ParameterNode, type PatchOf } from '../core/parameters.js';
+import { balanceParameters } from './balance.js';
+import { classesParameters } from './classes.js';
+import { teachersParameters } from './teachers.js';
 
 /** 2016 spring semester: the unified national benchmark of 国发〔2015〕67号 takes effect. */
 const SPRING_2016 = '2016-03-01';
@@ -163,6 +166,9 @@ export const parameterTree = {
       ],
     }),
   },
+  classes: classesParameters,
+  teachers: teachersParameters,
+  balance: balanceParameters,
 } as const satisfies ParameterNode;
 
 /** The parameter tree's type. @category Parameters */
