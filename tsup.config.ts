@@ -5,7 +5,6 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
     clean: true,
     target: 'node20',
     platform: 'neutral',
@@ -16,7 +15,6 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    sourcemap: true,
     // The command uses the library through its public surface, from the package itself.
     external: ['junheng'],
     banner: { js: '#!/usr/bin/env node' },
