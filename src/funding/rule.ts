@@ -128,10 +128,13 @@ export function fundSchool(school: SchoolRecord, p: FundingParams): FundingOutco
           : component(id, count, primary * ratePrimary() + junior * rateJunior(), pupils, sign);
     const added = fundedPupils - pupils;
     if (added > 0) {
+      // `mixedStageRate` chooses only for a school with both stages; a one-stage school's added
+      // pupils always carry its own stage's rate.
+      const mixed = primary > 0 && junior > 0;
       parts.push(
-        p.mixedStageRate === 'primary'
+        mixed && p.mixedStageRate === 'primary'
           ? component('floor', added, ratePrimary())
-          : p.mixedStageRate === 'junior'
+          : mixed && p.mixedStageRate === 'junior'
             ? component('floor', added, rateJunior())
             : weighted(added, 'floor'),
       );

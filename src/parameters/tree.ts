@@ -109,7 +109,7 @@ export const parameterTree = {
       mixedStageRate: leaf.choice(['proportional', 'primary', 'junior'] as const, {
         description: {
           zh: '九年一贯制等学校保底增加人数所用定额：按本校小学与初中人数比例加权（proportional），或按小学、初中定额',
-          en: "Rate the pupils added by a floor carry in a school with both stages: weighted by the school's own primary/junior mix ('proportional', rounded once to the fen), or the primary or junior rate",
+          en: "Rate the pupils added by a floor carry in a school with both stages: weighted by the school's own primary/junior mix ('proportional', rounded once to the fen), or the primary or junior rate. A one-stage school's added pupils always carry its own stage's rate.",
         },
         history: [{ from: SPRING_2016, value: 'proportional', source: 'junheng', confidence: 'unverified' }],
       }),

@@ -434,6 +434,15 @@ describe('publicFunding: mixed primary/junior school under a floor', () => {
     expect(j.amount.toString()).toBe('150000');
   });
 
+  it('mixedStageRate does not change a one-stage school: its added pupils carry its own rate', () => {
+    // 150 junior only, rural → 200; 50 added at the junior rate whatever the choice: 150 × 800 + 50 × 800 = 160000
+    const j = publicFunding(
+      { id: 'J', location: 'rural', pupils: { junior: 150 } },
+      { ...CENTRAL, parameters: { funding: { floors: { mixedStageRate: 'primary' } } } },
+    );
+    expect(j.amount.toString()).toBe('160000');
+  });
+
   it('the explanation says where it rounded', () => {
     const r = publicFunding({ id: 'M', location: 'rural', pupils: { primary: 50, junior: 100 } }, CENTRAL);
     const floorPart = r.explanation.find((s) => s.values?.['rounded'] === true);
