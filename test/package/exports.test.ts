@@ -4,7 +4,7 @@
  * running the tests; run `npx tsup` first when running this file alone.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -52,5 +52,15 @@ describe('the built package', () => {
     expect(esm.amount).toBe('120000'); // 150 pupils → funded as 200 (5.1) × 600 yuan (central primary)
     expect(cjs.amount).toBe(esm.amount);
     expect(esm.schemas).toEqual(['publicFunding', 'allocateBudget', 'livingSubsidyBudget', 'livingSubsidyEligibility']);
+  });
+});
+
+describe('the library build for browsers and bundlers', () => {
+  it('imports nothing but its three runtime dependencies (no Node built-ins)', () => {
+    const code = readFileSync(`${root}/dist/index.js`, 'utf8');
+    const imported = [...code.matchAll(/^import [^;]*? from ['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(imported.length).toBeGreaterThan(0);
+    for (const name of imported) expect(['zod', 'date-fns', 'decimal.js']).toContain(name);
+    expect(code).not.toMatch(/\brequire\(|from ['"]node:/);
   });
 });
