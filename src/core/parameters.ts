@@ -1,4 +1,4 @@
-import type { IsoDate } from './dates.js';
+import { toIsoDate, type DateInput, type IsoDate } from './dates.js';
 import type { PolicyIssue } from './errors.js';
 import { fenToYuanString, MAX_RATE_FEN, yuanToFen, type MoneyInput } from './money.js';
 import { REGIONS, LOCATIONS, type Bilingual, type Confidence, type Location, type Region } from './types.js';
@@ -24,7 +24,7 @@ export interface DatedValue<V> {
 }
 
 /** The kinds of parameter value. @category Parameters */
-export type ParameterKind = 'money' | 'optional-money' | 'count' | 'share' | 'choice' | 'locations';
+export type ParameterKind = 'money' | 'optional-money' | 'count' | 'share' | 'decimal' | 'choice' | 'locations' | 'date';
 
 /** A parsed override value, or why it was refused. @category Parameters */
 export type Parsed<V> = { ok: true; value: V } | { ok: false; message: string };
@@ -117,22 +117,50 @@ const countCodec: Codec<number, number> = {
   internal: (value) => value,
 };
 
-/** Shares are written as numbers from 0 to 1 with at most four decimal places; rules read basis points. */
+/** Ten-thousandths: the scale at which rules read shares and decimal parameters (0.3 → 3000, 4.2 → 42000). */
+export const DECIMAL_SCALE = 10_000;
+
+/** The largest decimal parameter junheng accepts (a threshold, a weight). */
+const MAX_DECIMAL = 1_000_000;
+
+/** At most four decimal places, judged on the number's shortest decimal text (`String(4.2)` is `"4.2"`). */
+const FOUR_PLACES = /^\d+(\.\d{1,4})?$/;
+
+/**
+ * Exact decimal → ten-thousandths, read from the decimal text, never through a float product
+ * (0.3 → 3000, 4.2 → 42000). The value must have at most four decimal places.
+ *
+ * @internal
+ */
+export function toTenThousandths(value: number): number {
+  const [whole = '0', frac = ''] = String(value).split('.');
+  return Number(whole) * DECIMAL_SCALE + Number((frac + '0000').slice(0, 4));
+}
+
+/** Shares are written as numbers from 0 to 1 with at most four decimal places; rules read ten-thousandths (basis points). */
 const shareCodec: Codec<number, number> = {
   parse(input) {
-    if (typeof input !== 'number' || !Number.isFinite(input) || input < 0 || input > 1 || !/^(0|1)(\.\d{1,4})?$/.test(String(input))) {
+    if (typeof input !== 'number' || !Number.isFinite(input) || input < 0 || input > 1 || !FOUR_PLACES.test(String(input))) {
       return fail(`must be a share from 0 to 1 with at most four decimal places (0.3 for 30 %), got ${describeValue(input)}`);
     }
     return ok(input);
   },
-  internal: (value) => shareToBasisPoints(value),
+  internal: (value) => toTenThousandths(value),
 };
 
-/** Exact share → basis points (0.3 → 3000), read from the decimal text. @internal */
-export function shareToBasisPoints(share: number): number {
-  const [whole = '0', frac = ''] = String(share).split('.');
-  return Number(whole) * 10_000 + Number((frac + '0000').slice(0, 4));
-}
+/**
+ * A decimal parameter (a threshold per 100 pupils, an area per pupil, a weight): a non-negative
+ * number up to 1,000,000 with at most four decimal places; rules read ten-thousandths.
+ */
+const decimalCodec: Codec<number, number> = {
+  parse(input) {
+    if (typeof input !== 'number' || !Number.isFinite(input) || input < 0 || input > MAX_DECIMAL || !FOUR_PLACES.test(String(input))) {
+      return fail(`must be a non-negative number up to ${MAX_DECIMAL} with at most four decimal places, got ${describeValue(input)}`);
+    }
+    return ok(input);
+  },
+  internal: (value) => toTenThousandths(value),
+};
 
 function choiceCodec<T extends string>(choices: readonly T[]): Codec<T, T> {
   return {
@@ -154,6 +182,15 @@ const locationsCodec: Codec<readonly Location[], readonly Location[]> = {
   internal: (value) => value,
 };
 
+/** A calendar date: an override may be `'YYYY-MM-DD'` or a `Date`; rules read `'YYYY-MM-DD'`. */
+const dateCodec: Codec<IsoDate, IsoDate> = {
+  parse(input) {
+    const iso = toIsoDate(input);
+    return iso === undefined ? fail(`must be a real calendar date written 'YYYY-MM-DD', got ${describeValue(input)}`) : ok(iso);
+  },
+  internal: (value) => value,
+};
+
 type Spec<V> = Omit<LeafSpec<V>, 'kind' | 'regional' | 'choices'>;
 
 /** @internal */
@@ -165,10 +202,12 @@ export const leaf = {
     new Leaf<string | null, number | null, MoneyInput | null>({ kind: 'optional-money', ...spec }, optionalMoneyCodec),
   count: (spec: Spec<number>) => new Leaf<number, number, number>({ kind: 'count', ...spec }, countCodec),
   share: (spec: Spec<number>) => new Leaf<number, number, number>({ kind: 'share', ...spec }, shareCodec),
+  decimal: (spec: Spec<number>) => new Leaf<number, number, number>({ kind: 'decimal', ...spec }, decimalCodec),
   choice: <const T extends string>(choices: readonly T[], spec: Spec<T>) =>
     new Leaf<T, T, T>({ kind: 'choice', choices, ...spec }, choiceCodec(choices)),
   locations: (spec: Spec<readonly Location[]>) =>
     new Leaf<readonly Location[], readonly Location[], readonly Location[]>({ kind: 'locations', ...spec }, locationsCodec),
+  date: (spec: Spec<IsoDate>) => new Leaf<IsoDate, IsoDate, DateInput>({ kind: 'date', ...spec }, dateCodec),
 };
 
 /** Expands one dated value per region. @internal */
