@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, EXAMPLES, junheng, tempDir, writeTemp } from '../cli/helpers.js';
+
+const ROSTER = join(EXAMPLES, 'teachers.csv');
+const AS_OF = ['--as-of', '2025-12-31'] as const;
+
+beforeAll(() => {
+  ensureBuilt();
+}, 180_000);
+
+interface JsonReport {
+  asOf: string;
+  cycle: { start: string; end: string };
+  total: number;
+  compliant: number;
+  completionRate: number;
+  completion: { numerator: number; denominator: number };
+  fullCompletion: boolean;
+  citations: string[];
+  teachers: Array<{ teacherId: string; completedHours: number; requiredHours: number; shortfall: number; compliant: boolean }>;
+}
+
+function json(file: string, ...args: string[]): JsonReport {
+  const r = junheng('teachers', file, ...args, '--format', 'json');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as JsonReport;
+}
+
+const dir = tempDir();
+const csv = (name: string, body: string) => writeTemp(dir, name, body);
+
+describe('junheng teachers on examples/teachers.csv (as of 2025-12-31)', () => {
+  it('json: every teacher once, in file order, with the completion figures', () => {
+    const r = json(ROSTER, ...AS_OF);
+    const ids = [...new Set(readFileSync(ROSTER, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]))];
+    expect(r.teachers.map((t) => t.teacherId)).toEqual(ids);
+    expect(r.total).toBe(60);
+    expect(r.cycle).toEqual({ start: '2021-01-01', end: '2025-12-31' });
+    expect(r.compliant).toBe(r.teachers.filter((t) => t.compliant).length);
+    expect(r.completion).toEqual({ numerator: r.compliant, denominator: 60 });
+    expect(r.fullCompletion).toBe(r.compliant === 60);
+    for (const t of r.teachers) {
+      expect(t.shortfall).toBe(Math.max(0, Math.round((t.requiredHours - t.completedHours) * 10) / 10));
+      expect(t.compliant).toBe(t.completedHours >= t.requiredHours);
+    }
+  });
+
+  it('table: a row per teacher and the completion line', () => {
+    const r = junheng('teachers', ROSTER, ...AS_OF);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = json(ROSTER, ...AS_OF);
+    expect(r.stdout).toContain('Training cycle 2021-01-01 … 2025-12-31');
+    expect(r.stdout).toContain(`Completion: ${j.compliant} of 60 teachers`);
+    expect(r.stdout.split('\n').filter((l) => /^(CX|ZQ|XC)\d\d-\d{3} /.test(l))).toHaveLength(60);
+    expect(r.stdout).toContain('teachers.training.midCycleHires');
+  });
+
+  it('csv: a header and one row per teacher, agreeing with json', () => {
+    const r = junheng('teachers', ROSTER, ...AS_OF, '--format', 'csv');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('teacher_id,completed_hours,required_hours,shortfall,compliant');
+    const j = json(ROSTER, ...AS_OF);
+    expect(lines.slice(1)).toEqual(j.teachers.map((t) => `${t.teacherId},${t.completedHours},${t.requiredHours},${t.shortfall},${t.compliant}`));
+  });
+
+  it('a JSON array of teachers gives the same report as the CSV', () => {
+    const text = readFileSync(ROSTER, 'utf8').trim().split('\n').slice(1);
+    const teachers: Array<{ id: string; employedSince?: string; training: Array<{ date: string; hours: number }> }> = [];
+    for (const line of text) {
+      const [id, since, date, hours] = line.split(',') as [string, string, string, string];
+      let t = teachers.at(-1);
+      if (t?.id !== id) {
+        t = since === '' ? { id, training: [] } : { id, employedSince: since, training: [] };
+        teachers.push(t);
+      }
+      if (date !== '') t.training.push({ date, hours: Number(hours) });
+    }
+    const file = writeTemp(dir, 'roster.json', JSON.stringify(teachers));
+    expect(json(file, ...AS_OF)).toEqual(json(ROSTER, ...AS_OF));
+  });
+});
+
+describe('junheng teachers: cycle boundaries and dates', () => {
+  const file = csv('bounds.csv', 'teacher_id,employed_since,date,hours\nA,,2020-12-31,100\nA,,2021-01-01,180\nA,,2025-12-31,180\nA,,2026-01-01,100\n');
+  it('31 Dec and 1 Jan of cycle years', () => {
+    expect(json(file, '--as-of', '2025-12-31').teachers[0]).toMatchObject({ completedHours: 360, compliant: true });
+    expect(json(file, '--as-of', '2026-01-01').teachers[0]).toMatchObject({ completedHours: 100, shortfall: 260 });
+    expect(json(file, '--as-of', '2020-12-31').teachers[0]).toMatchObject({ completedHours: 100 }); // 2016–2020 cycle
+  });
+  it('records after --as-of are not counted', () => {
+    expect(json(file, '--as-of', '2025-12-30').teachers[0]).toMatchObject({ completedHours: 180 });
+  });
+  it('mid-cycle hires owe pro rata; a teacher without training has empty date and hours', () => {
+    // N: April 2023 … December 2025 = 33 months × 6 = 198; E: July … December 2025 = 6 months × 6 = 36
+    const f = csv('hires.csv', 'teacher_id,employed_since,date,hours\nN,2023-03-15,2024-01-01,150.5\nE,2025-06-20,,\n');
+    expect(json(f, '--as-of', '2025-06-30').teachers).toEqual([
+      { teacherId: 'N', completedHours: 150.5, requiredHours: 198, shortfall: 47.5, compliant: false },
+      { teacherId: 'E', completedHours: 0, requiredHours: 36, shortfall: 36, compliant: false },
+    ]);
+  });
+  it('reads CRLF line ends, a byte-order mark, quoted ids and columns in another order', () => {
+    const f = csv('odd.csv', '\uFEFFhours,date,teacher_id\r\n360,2022-01-01,"Li, Wei"\r\n1.5,2022-01-01,"say ""hi"""\r\n');
+    const r = json(f, ...AS_OF);
+    expect(r.teachers.map((t) => [t.teacherId, t.completedHours])).toEqual([['Li, Wei', 360], ['say "hi"', 1.5]]);
+    const c = junheng('teachers', f, ...AS_OF, '--format', 'csv');
+    expect(c.stdout.split('\n')[1]).toBe('"Li, Wei",360,360,0,true');
+  });
+});
+
+describe('junheng teachers: bad input (exit 1, nothing on stdout)', () => {
+  function fails(file: string, ...args: string[]): string {
+    const r = junheng('teachers', file, ...args);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(1);
+    return r.stderr;
+  }
+  it('names the line and column of each bad cell', () => {
+    const f = csv('bad.csv', 'teacher_id,employed_since,date,hours\nA,,2022-02-30,10\nA,,2022-03-01,1.25\nB,2030-01-01,2022-01-01,5\nC,,2022-01-01,abc\nD,,2022-01-01\nE,,,5\n');
+    const err = fails(f, '--as-of', '2025-06-30');
+    expect(err).toContain(`line 2 (teacher "A"), column date: must be a real calendar date written 'YYYY-MM-DD', got the text "2022-02-30"`);
+    expect(err).toContain('line 3 (teacher "A"), column hours: must have at most one decimal place');
+    expect(err).toContain('line 4 (teacher "B"), column employed_since: is after asOf');
+    expect(err).toContain('line 5 (teacher "C"), column hours: must be a number of hours, got the text "abc"');
+    expect(err).toContain('line 6: has 3 cells, the header has 4');
+    expect(err).toContain('line 7 (teacher "E"), column date: is empty');
+    expect(err).toMatch(/6 problems/);
+  });
+  it('a teacher id reappearing after other teachers names both lines', () => {
+    const f = csv('repeat.csv', 'teacher_id,date,hours\nA,2022-01-01,1\nB,2022-01-01,1\nA,2022-01-02,1\n');
+    expect(fails(f, ...AS_OF)).toContain(`line 4 (teacher "A"), column teacher_id: the teacher's rows already began on line 2`);
+  });
+  it('employed_since must agree on every row of a teacher', () => {
+    const f = csv('since.csv', 'teacher_id,employed_since,date,hours\nA,2020-01-01,2022-01-01,1\nA,2020-02-01,2022-01-02,1\n');
+    expect(fails(f, ...AS_OF)).toContain('line 3 (teacher "A"), column employed_since: must be the same on every row');
+  });
+  it('a bad header, an empty file, a missing file, bad JSON', () => {
+    expect(fails(csv('h.csv', 'teacher,date,hours\nA,2022-01-01,1\n'))).toContain('unknown column "teacher"');
+    expect(fails(csv('h2.csv', 'teacher_id,date\n'))).toContain('the header lacks the column hours');
+    expect(fails(csv('empty.csv', ''))).toContain('the file is empty');
+    expect(fails(join(dir, 'none.csv'))).toContain('no such file');
+    expect(fails(writeTemp(dir, 'bad.json', '[{"id": 1'))).toContain('is not valid JSON');
+    expect(fails(writeTemp(dir, 'bad2.json', '[{"id":"A","training":[{"date":"2022-02-30","hours":1}]}]'), ...AS_OF)).toContain(
+      'teachers[0].training[0].date (teacher "A"): must be a real calendar date',
+    );
+  });
+  it('a bad --as-of is named as the flag', () => {
+    expect(fails(ROSTER, '--as-of', '2025-02-30')).toContain('--as-of: must be a real calendar date');
+    expect(fails(ROSTER, '--as-of', '2015-01-01')).toContain('--as-of: is too early');
+  });
+});
+
+describe('junheng teachers: usage (exit 2)', () => {
+  it('an unknown format, option, or no file', () => {
+    for (const args of [[ROSTER, '--format', 'xml'], [ROSTER, '--nope'], [], [ROSTER, ROSTER]]) {
+      const r = junheng('teachers', ...args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('Usage: junheng teachers');
+    }
+  });
+  it('--help prints the usage on stdout', () => {
+    const r = junheng('teachers', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('teacher_id,employed_since,date,hours');
+  });
+});

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createTrainingTally,
+  PolicyInputError,
+  safeTrainingCompliance,
+  trainingCompliance,
+  trainingReport,
+  type Teacher,
+} from '../../src/index.js';
+import { expectIssuesAt, issuesOf } from '../core/helpers.js';
+
+/**
+ * Defaults (opinion 4.2): 360 hours (不少于: at least, inclusive) in 5-year cycles anchored on
+ * 2021-01-01: … 2016-01-01…2020-12-31, 2021-01-01…2025-12-31, 2026-01-01…2030-12-31 …
+ * Mid-cycle hires: ceil(360 × months ÷ 60) = 6 hours a month, months from the first full month.
+ */
+const teacher = (training: Teacher['training'], extra: Partial<Teacher> = {}): Teacher => ({ id: 'T', training, ...extra });
+const at = (date: string, hours: number) => ({ date, hours });
+
+describe('trainingCompliance: the cycle containing asOf', () => {
+  const cases: Array<[string, string, string]> = [
+    ['2021-01-01', '2021-01-01', '2025-12-31'], // first day of a cycle
+    ['2025-12-31', '2021-01-01', '2025-12-31'], // last day, inclusive
+    ['2026-01-01', '2026-01-01', '2030-12-31'], // next cycle starts the next day
+    ['2020-12-31', '2016-01-01', '2020-12-31'], // earlier cycle by the same anchor
+    ['2030-12-31', '2026-01-01', '2030-12-31'],
+    ['2024-02-29', '2021-01-01', '2025-12-31'], // a leap day is a real date
+  ];
+  it.each(cases)('asOf %s → %s … %s', (asOf, start, end) => {
+    expect(trainingCompliance(teacher([]), { asOf }).cycle).toEqual({ start, end });
+  });
+});
+
+describe('trainingCompliance: which records count', () => {
+  it('counts the first and last day of the cycle, not the day before or after', () => {
+    const r = trainingCompliance(
+      teacher([at('2020-12-31', 100), at('2021-01-01', 180), at('2025-12-31', 180), at('2026-01-01', 100)]),
+      { asOf: '2025-12-31' },
+    );
+    expect(r.completedHours).toBe(360); // 180 + 180
+    expect(r.compliant).toBe(true); // exactly 360 is met
+    expect(r.shortfall).toBe(0);
+  });
+
+  it('the same records seen from 2026-01-01 fall in the next cycle', () => {
+    const r = trainingCompliance(teacher([at('2025-12-31', 180), at('2026-01-01', 100)]), { asOf: '2026-01-01' });
+    expect(r.cycle.start).toBe('2026-01-01');
+    expect(r.completedHours).toBe(100);
+    expect(r.shortfall).toBe(260); // 360 − 100
+  });
+
+  it('leaves out records dated after asOf', () => {
+    const r = trainingCompliance(teacher([at('2023-06-30', 200), at('2023-07-01', 160)]), { asOf: '2023-06-30' });
+    expect(r.completedHours).toBe(200); // the 2023-07-01 record is after asOf
+    expect(r.compliant).toBe(false);
+    expect(r.shortfall).toBe(160);
+    const last = r.explanation.at(-2);
+    expect(last?.values?.['afterAsOf']).toBe(1);
+  });
+
+  it('359.9 hours is short by 0.1; 359.9 + 0.1 is exactly 360 (tenths, no float drift)', () => {
+    expect(trainingCompliance(teacher([at('2022-01-01', 359.9)]), { asOf: '2025-12-31' })).toMatchObject({ compliant: false, shortfall: 0.1 });
+    // In floats 0.1 × 3600 summed drifts; in tenths it is exactly 3600 tenths.
+    const many = Array.from({ length: 3600 }, (_, i) => at(`2022-01-${String((i % 28) + 1).padStart(2, '0')}`, 0.1));
+    const r = trainingCompliance(teacher(many), { asOf: '2025-12-31' });
+    expect(r.completedHours).toBe(360);
+    expect(r.compliant).toBe(true);
+  });
+
+  it('accepts Date objects for dates (their local calendar day)', () => {
+    const r = trainingCompliance(teacher([{ date: new Date(2022, 4, 1), hours: 360 }]), { asOf: new Date(2025, 11, 31) });
+    expect(r.compliant).toBe(true);
+  });
+});
+
+describe('trainingCompliance: teachers employed mid-cycle (pro rata by whole months, default)', () => {
+  const owed = (employedSince: string, asOf = '2025-12-31', parameters?: object) =>
+    trainingCompliance(teacher([], { employedSince }), { asOf, ...(parameters === undefined ? {} : { parameters }) }).requiredHours;
+
+  it('employed before or on the first day of the cycle: the full 360', () => {
+    expect(owed('2010-09-01')).toBe(360);
+    expect(owed('2021-01-01')).toBe(360);
+  });
+  it('employed on the 1st of a month: that month counts', () => {
+    expect(owed('2021-02-01')).toBe(354); // 59 months × 6
+    expect(owed('2025-12-01')).toBe(6); // December 2025 only
+  });
+  it('employed mid-month: from the next month', () => {
+    expect(owed('2021-01-02')).toBe(354); // February 2021 … December 2025 = 59 months
+    expect(owed('2023-03-15', '2025-06-30')).toBe(198); // April 2023 … December 2025 = 33 months × 6
+    expect(owed('2025-12-02')).toBe(0); // no full month left in the cycle
+  });
+  it("'full' asks the whole 360", () => {
+    expect(owed('2025-12-02', '2025-12-31', { teachers: { training: { midCycleHires: 'full' } } })).toBe(360);
+  });
+  it('rounds up to a whole hour when the share is not whole (requiredHours overridden to 100)', () => {
+    // 100 × 33 ÷ 60 = 55 exactly; 100 × 1 ÷ 60 = 1.67 → 2
+    expect(owed('2023-03-15', '2025-06-30', { teachers: { training: { requiredHours: 100 } } })).toBe(55);
+    expect(owed('2025-12-01', '2025-12-31', { teachers: { training: { requiredHours: 100 } } })).toBe(2);
+  });
+  it('employedSince after asOf is an input error on employedSince', () => {
+    expectIssuesAt(() => trainingCompliance(teacher([], { employedSince: '2026-01-01' }), { asOf: '2025-12-31' }), ['employedSince']);
+  });
+});
+
+describe('trainingCompliance: parameters', () => {
+  it('a cycle anchor on 2022-09-01 gives cycles 2022-09-01 … 2027-08-31', () => {
+    const r = trainingCompliance(teacher([]), { asOf: '2025-01-01', parameters: { teachers: { training: { cycleAnchor: '2022-09-01' } } } });
+    expect(r.cycle).toEqual({ start: '2022-09-01', end: '2027-08-31' });
+  });
+  it('rejects an anchor that is not the 1st of a month, and a cycle of 0 years', () => {
+    expectIssuesAt(
+      () => trainingCompliance(teacher([]), { asOf: '2025-01-01', parameters: { teachers: { training: { cycleAnchor: '2022-09-15', cycleYears: 0 } } } }),
+      ['parameters', 'teachers', 'training', 'cycleYears'],
+      ['parameters', 'teachers', 'training', 'cycleAnchor'],
+    );
+  });
+  it('an asOf before the opinion (2016-07-02) is an error on asOf', () => {
+    expectIssuesAt(() => trainingCompliance(teacher([]), { asOf: '2016-01-01' }), ['asOf']);
+  });
+});
+
+describe('trainingCompliance: bad input', () => {
+  it('names invalid calendar dates, two-decimal hours, negative and huge hours, unknown keys', () => {
+    const issues = expectIssuesAt(
+      () =>
+        trainingCompliance(
+          { id: 'T', training: [at('2022-02-30', 1), at('2022-01-01', 1.25), at('2022-01-01', -1), at('2022-01-01', 1001), { date: '2022-01-01', hours: 1, note: 'x' } as never] },
+          { asOf: '2025-12-31' },
+        ),
+      ['training', 0, 'date'],
+      ['training', 1, 'hours'],
+      ['training', 2, 'hours'],
+      ['training', 3, 'hours'],
+      ['training', 4, 'note'],
+    );
+    expect(issues).toHaveLength(5);
+  });
+  const bad: Array<[string, unknown]> = [
+    ['null', null],
+    ['a number', 5],
+    ['an empty id', { id: '', training: [] }],
+    ['no training list', { id: 'T' }],
+    ['training null', { id: 'T', training: null }],
+    ['hours as text', { id: 'T', training: [{ date: '2022-01-01', hours: '5' }] }],
+    ['NaN hours', { id: 'T', training: [{ date: '2022-01-01', hours: Number.NaN }] }],
+    ['Infinity hours', { id: 'T', training: [{ date: '2022-01-01', hours: Number.POSITIVE_INFINITY }] }],
+    ['an invalid Date', { id: 'T', training: [{ date: new Date('x'), hours: 1 }] }],
+    ['a __proto__ key', JSON.parse('{"id":"T","training":[],"__proto__":{"x":1}}')],
+    ['employedSince 2021-02-29', { id: 'T', employedSince: '2021-02-29', training: [] }],
+  ];
+  it.each(bad)('%s → PolicyInputError', (_, input) => {
+    issuesOf(() => trainingCompliance(input as Teacher, { asOf: '2025-12-31' }));
+  });
+  it('safeTrainingCompliance returns the error', () => {
+    const r = safeTrainingCompliance(null as never, { asOf: '2025-12-31' });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error).toBeInstanceOf(PolicyInputError);
+  });
+  it('reports bad options and a bad teacher together', () => {
+    expectIssuesAt(() => trainingCompliance({ id: 'T', training: 3 } as never, { asOf: '2022-02-30' }), ['asOf'], ['training']);
+  });
+});
+
+describe('trainingCompliance: result shape and explanation', () => {
+  it('cites 4.2 and explains each step in both languages', () => {
+    const r = trainingCompliance(teacher([at('2022-01-01', 100)], { employedSince: '2023-03-15' }), { asOf: '2025-06-30' });
+    expect(r.citations).toEqual(['4.2']);
+    const en = r.explanation.map((s) => s.message.en).join('\n');
+    expect(en).toContain('33 whole months');
+    expect(en).toContain('360 × 33 ÷ 60 = 198');
+    expect(en).toContain('98 hours short');
+    for (const s of r.explanation) expect(s.message.zh.length).toBeGreaterThan(0);
+    expect(JSON.parse(JSON.stringify(r)).explanation).toHaveLength(r.explanation.length);
+  });
+});
+
+describe('trainingReport and createTrainingTally', () => {
+  const roster: Teacher[] = [
+    { id: 'A', training: [at('2022-05-01', 360)] },
+    { id: 'B', training: [at('2022-05-01', 359.9)] },
+    { id: 'C', employedSince: '2025-12-15', training: [] }, // no full month left: owes 0, compliant
+  ];
+  it('gives per-teacher results, the exact completion fraction, and the G9 check', () => {
+    const r = trainingReport(roster, { asOf: '2025-12-31' });
+    expect(r.teachers.map((t) => t.compliant)).toEqual([true, false, true]);
+    expect(r.completion).toEqual({ numerator: 2, denominator: 3 });
+    expect(r.completionRate).toBe(2 / 3);
+    expect(r.fullCompletion).toBe(false);
+    expect(r.citations).toEqual(['4.2', 'jiaodu-2017-6']);
+    expect(r.explanation.at(-1)?.message.en).toContain('2 ÷ 3');
+  });
+  it('100 % completion meets G9; an empty roster does not (reason no-teachers)', () => {
+    expect(trainingReport([roster[0] as Teacher], { asOf: '2025-12-31' }).fullCompletion).toBe(true);
+    const empty = trainingReport([], { asOf: '2025-12-31' });
+    expect(empty).toMatchObject({ total: 0, completionRate: 0, fullCompletion: false, reason: 'no-teachers' });
+  });
+  it('rejects repeated ids and names every bad row', () => {
+    const issues = expectIssuesAt(
+      () => trainingReport([roster[0] as Teacher, { id: 'X', training: [at('2022-13-01', 1)] }, roster[0] as Teacher], { asOf: '2025-12-31' }),
+      [1, 'training', 0, 'date'],
+      [2, 'id'],
+    );
+    expect(issues.find((i) => i.path[0] === 2)?.related).toEqual([0, 'id']);
+    issuesOf(() => trainingReport('x' as never));
+  });
+  it('the tally agrees with the report and keeps counting after a bad teacher', () => {
+    const tally = createTrainingTally({ asOf: '2025-12-31' });
+    const results = roster.map((t) => tally.add(t));
+    expect(results.map((r) => r.shortfall)).toEqual([0, 0.1, 0]);
+    const issues = issuesOf(() => tally.add({ id: 'Z', training: [at('2022-02-30', 1)] }));
+    expect(issues[0]?.path).toEqual([3, 'training', 0, 'date']);
+    expect(tally.offered).toBe(4);
+    const s = tally.summary();
+    expect(s.completion).toEqual({ numerator: 2, denominator: 3 });
+    expect(s.cycle).toEqual(tally.cycle);
+  });
+  it('createTrainingTally rejects bad options at once', () => {
+    expectIssuesAt(() => createTrainingTally({ asOf: 'soon' }), ['asOf']);
+  });
+});
