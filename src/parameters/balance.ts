@@ -1,4 +1,163 @@
-import type { ParameterNode } from '../core/parameters.js';
+import { leaf, type ParameterNode } from '../core/parameters.js';
+import type { Confidence } from '../core/types.js';
+import type { SourceId } from './sources.js';
+
+/**
+ * 教督〔2017〕6号 is reported as issued in April 2017 (the register gives '2017-04'); junheng dates
+ * its values from 2017-04-19, the day of issue as usually reported (the day itself unverified).
+ */
+const JIAODU_FROM = '2017-04-19';
+const JIAODU_NOTE =
+  'In force from 2017-04-19, the reported day of issue of 教督〔2017〕6号 (the day itself unverified); set asOf accordingly, or override.';
+
+const decimalLeaf = leaf.decimal;
+
+const one = <V>(value: V, confidence: Confidence, source: SourceId = 'jiaodu-2017-6', note: string = JIAODU_NOTE) => [
+  { from: JIAODU_FROM, value, source, confidence, note },
+];
+
+const THRESHOLD_TEXT = {
+  L1: { zh: '每百名学生拥有高于规定学历教师数', en: 'Teachers above the required qualification per 100 pupils', unit: 'teachers/100 pupils' },
+  L2: { zh: '每百名学生拥有县级及以上骨干教师数', en: 'County-level or higher backbone teachers per 100 pupils', unit: 'teachers/100 pupils' },
+  L3: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数', en: 'PE and arts (music, fine art) specialist teachers per 100 pupils', unit: 'teachers/100 pupils' },
+  L4: { zh: '生均教学及辅助用房面积', en: 'Teaching and auxiliary floor area per pupil', unit: 'm²/pupil' },
+  L5: { zh: '生均体育运动场馆面积', en: 'Sports ground and hall area per pupil', unit: 'm²/pupil' },
+  L6: { zh: '生均教学仪器设备值', en: 'Teaching equipment value per pupil', unit: 'yuan/pupil' },
+  L7: { zh: '每百名学生拥有网络多媒体教室数', en: 'Networked multimedia classrooms per 100 pupils', unit: 'classrooms/100 pupils' },
+} as const;
+
+const STAGE_ZH = { primary: '小学', junior: '初中' } as const;
+
+function thresholds(stage: 'primary' | 'junior', v: { L1: number; L2: number; L3: number; L4: number; L5: number; L6: string; L7: number }) {
+  const d = (id: 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L7', confidence: Confidence) =>
+    decimalLeaf({
+      description: { zh: `${STAGE_ZH[stage]}${THRESHOLD_TEXT[id].zh}（${id}）下限`, en: `${THRESHOLD_TEXT[id].en} (${id}), ${stage}: minimum` },
+      unit: THRESHOLD_TEXT[id].unit,
+      history: one(v[id], confidence),
+    });
+  // Keys are the row fields each indicator reads (parameter paths are letters only).
+  return {
+    qualifiedTeachers: d('L1', 'verified'),
+    backboneTeachers: d('L2', 'verified'),
+    peArtTeachers: d('L3', 'secondary'),
+    teachingAuxiliaryArea: d('L4', 'secondary'),
+    sportsArea: d('L5', 'secondary'),
+    equipmentValue: leaf.money({
+      description: { zh: `${STAGE_ZH[stage]}${THRESHOLD_TEXT.L6.zh}（L6）下限`, en: `${THRESHOLD_TEXT.L6.en} (L6), ${stage}: minimum` },
+      unit: THRESHOLD_TEXT.L6.unit,
+      history: one(v.L6, 'secondary'),
+    }),
+    multimediaClassrooms: d('L7', 'secondary'),
+  };
+}
 
 /** Parameters of the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号). @category Parameters */
-export const balanceParameters = {} as const satisfies ParameterNode;
+export const balanceParameters = {
+  thresholds: {
+    primary: thresholds('primary', { L1: 4.2, L2: 1, L3: 0.9, L4: 4.5, L5: 7.5, L6: '2000', L7: 2.3 }),
+    junior: thresholds('junior', { L1: 5.3, L2: 1, L3: 0.9, L4: 5.8, L5: 10.2, L6: '2500', L7: 2.4 }),
+  },
+  school: {
+    minimumMet: leaf.count({
+      description: { zh: '每所学校至少达到的指标数（7项中）', en: 'Indicators (of 7) a school must meet' },
+      unit: 'indicators',
+      history: one(6, 'secondary'),
+    }),
+    nearMissShare: leaf.share({
+      description: { zh: '未达标指标不低于标准的比例', en: 'Share of its threshold every unmet indicator must still reach' },
+      unit: 'share',
+      history: one(0.85, 'unverified', 'jiaodu-2017-6',
+        'Widely quoted (余项不低于要求的85%) but the official wording was not seen; confirm or override. ' + JIAODU_NOTE),
+    }),
+    teachingPointMinimum: leaf.count({
+      description: { zh: '参评教学点的最少学生数（不足此数的教学点不参评）', en: 'Teaching points with fewer pupils than this are excluded from the assessment' },
+      unit: 'pupils',
+      history: one(50, 'secondary', 'jiaodu-2017-6', 'Verified for Hebei’s restatement; national wording not seen. ' + JIAODU_NOTE),
+    }),
+  },
+  coefficientLimit: {
+    primary: leaf.share({
+      description: { zh: '小学校际差异系数上限（含）', en: 'Largest inter-school difference coefficient, primary (inclusive)' },
+      unit: 'coefficient',
+      history: one(0.5, 'secondary'),
+    }),
+    junior: leaf.share({
+      description: { zh: '初中校际差异系数上限（含）', en: 'Largest inter-school difference coefficient, junior (inclusive)' },
+      unit: 'coefficient',
+      history: one(0.45, 'secondary'),
+    }),
+  },
+  split: {
+    weights: {
+      primary: decimalLeaf({
+        description: { zh: '一贯制学校分拆：小学生折算系数', en: 'Splitting a school that spans stages: weight of a primary pupil' },
+        unit: 'weight',
+        history: one(1, 'secondary', 'jiaodu-2017-6', 'From the 基本均衡 era (1 : 1.1 : 1.32), as restated for 优质均衡; secondary. ' + JIAODU_NOTE),
+      }),
+      junior: decimalLeaf({
+        description: { zh: '一贯制学校分拆：初中生折算系数', en: 'Splitting a school that spans stages: weight of a junior pupil' },
+        unit: 'weight',
+        history: one(1.1, 'secondary'),
+      }),
+      senior: decimalLeaf({
+        description: { zh: '一贯制学校分拆：高中生折算系数', en: 'Splitting a school that spans stages: weight of a senior pupil' },
+        unit: 'weight',
+        history: one(1.32, 'secondary'),
+      }),
+    },
+  },
+  guarantees: {
+    classesPerArtRooms: leaf.count({
+      description: { zh: '每若干个教学班至少配备音乐、美术专用教室各一间（G3）', en: 'Classes per music room and per art room (G3)' },
+      unit: 'classes',
+      history: one(12, 'secondary'),
+    }),
+    musicRoomArea: decimalLeaf({
+      description: { zh: '音乐专用教室最小面积（G3）', en: 'Smallest music room (G3)' },
+      unit: 'm²',
+      history: one(96, 'secondary'),
+    }),
+    artRoomArea: decimalLeaf({
+      description: { zh: '美术专用教室最小面积（G3）', en: 'Smallest art room (G3)' },
+      unit: 'm²',
+      history: one(90, 'secondary'),
+    }),
+    specialEducationMinimum: leaf.money({
+      description: { zh: '特殊教育学校生均公用经费不低于（G7）', en: 'Special-education schools: per-pupil public funding at least (G7)' },
+      unit: 'yuan/pupil/year',
+      history: one('6000', 'unverified', 'jiaodu-2017-6', 'national-standards §5.2 marks the 6000-yuan figure unverified; confirm or override. ' + JIAODU_NOTE),
+    }),
+    certifiedShare: leaf.share({
+      description: { zh: '教师持证上岗率（G12）', en: 'Share of teachers holding a teacher certificate (G12)' },
+      unit: 'share',
+      history: one(1, 'secondary'),
+    }),
+    nearbyAdmission: {
+      primary: leaf.share({
+        description: { zh: '小学就近划片入学比例（G13）', en: 'Nearby admission share, primary (G13)' },
+        unit: 'share',
+        history: one(1, 'secondary'),
+      }),
+      junior: leaf.share({
+        description: { zh: '初中就近划片入学比例（G13）', en: 'Nearby admission share, junior (G13)' },
+        unit: 'share',
+        history: one(0.95, 'secondary'),
+      }),
+    },
+    quotaAllocationShare: leaf.share({
+      description: { zh: '优质高中招生名额分配到初中的比例（G14）', en: 'Share of quality senior-high places allocated to junior schools (G14)' },
+      unit: 'share',
+      history: one(0.5, 'secondary'),
+    }),
+    migrantPublicShare: leaf.share({
+      description: { zh: '符合条件的随迁子女在公办学校和政府购买学位就读比例（G15）', en: 'Eligible migrant children in public schools or government-purchased places (G15)' },
+      unit: 'share',
+      history: one(0.85, 'secondary'),
+    }),
+    trainingCompletion: leaf.share({
+      description: { zh: '教师5年360学时培训完成率（G9）', en: 'Teachers completing 360 hours of training in the cycle (G9)' },
+      unit: 'share',
+      history: one(1, 'secondary'),
+    }),
+  },
+} as const satisfies ParameterNode;

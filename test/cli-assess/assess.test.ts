@@ -1,0 +1,98 @@
+/**
+ * `junheng assess`, run as built (`node dist/cli.js`), like a user would.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES, ensureBuilt, junheng, tempDir, writeTemp } from '../cli/helpers.js';
+
+const COUNTY = join(EXAMPLES, 'county.json');
+const AS_OF = ['--as-of', '2025-09-01'];
+
+interface JsonAssessment {
+  verdict: string;
+  resources: { compliant: boolean; stages: Record<string, { compliant: boolean; schools: Array<{ id: string; excluded: boolean; compliant: boolean }> }> };
+  guarantees: { items: Array<{ id: string; status: string }> };
+  vetoes: { items: Array<{ id: string; status: string }> };
+  gap?: { schools: Array<{ id: string; additions: Record<string, unknown> }>; after: { compliant: boolean } };
+}
+
+beforeAll(() => ensureBuilt(), 180_000);
+
+describe('junheng assess', () => {
+  it('prints a readable table by default', () => {
+    const r = junheng('assess', COUNTY, ...AS_OF);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('X县 (130000-XX) — 优质均衡 assessment as of 2025-09-01');
+    expect(r.stdout).toContain('Verdict: FAILS');
+    expect(r.stdout).toMatch(/P10-西湾村小学 .* 5\/7 +FAILS +L1 92\.5%, L5 70% \(<near-miss\)/);
+    expect(r.stdout).toMatch(/TP1-上村教学点 .* excluded/);
+    expect(r.stdout).toMatch(/G1 +needs-evidence/);
+    expect(r.stdout).toContain('balance.school.nearMissShare');
+  });
+
+  it('prints JSON with every dimension', () => {
+    const r = junheng('assess', COUNTY, ...AS_OF, '--format', 'json');
+    expect(r.status).toBe(0);
+    const a = JSON.parse(r.stdout) as JsonAssessment;
+    expect(a.verdict).toBe('fails');
+    expect(a.resources.compliant).toBe(false);
+    const failing = Object.values(a.resources.stages).flatMap((s) => s.schools.filter((x) => !x.excluded && !x.compliant).map((x) => x.id));
+    expect(failing).toEqual(['P10-西湾村小学', 'J06-北山中学']);
+    // the nine-year school gives a row in each stage
+    expect(Object.values(a.resources.stages).map((s) => s.schools.some((x) => x.id === 'S9-新城九年一贯制学校'))).toEqual([true, true]);
+    expect(a.guarantees.items.find((i) => i.id === 'G8')?.status).toBe('passes');
+    expect(a.vetoes.items.find((i) => i.id === 'vacant-posts-unfilled')?.status).toBe('clear');
+  });
+
+  it('prints a Markdown report, one section per dimension, and what it would take', () => {
+    const r = junheng('assess', COUNTY, ...AS_OF, '--format', 'markdown', '--gap', 'comply');
+    expect(r.status).toBe(0);
+    for (const heading of ['# X县 (130000-XX): 优质均衡 county assessment', '## Resource allocation (资源配置)', '### Primary (小学): does not comply', '## Government guarantees (政府保障程度)', '## One-vote vetoes (一票否决)', '## What it would take', '## Verdict']) {
+      expect(r.stdout).toContain(`${heading}\n`);
+    }
+    expect(r.stdout).toContain('| P10-西湾村小学 | primary | 0 | 0 | 0 | 0 | 405 | 0 | 0 |');
+    expect(r.stdout).toContain('Resource allocation after the additions: **complies**.');
+  });
+
+  it('assesses every county of a province in one call', () => {
+    const county = JSON.parse(readFileSync(COUNTY, 'utf8')) as Record<string, unknown>;
+    const file = writeTemp(tempDir(), 'province.json', JSON.stringify([county, { id: 'Y', schools: (county['schools'] as unknown[]).slice(0, 3) }]));
+    const r = junheng('assess', file, ...AS_OF, '--format', 'json', '--gap', 'all');
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout) as JsonAssessment[];
+    expect(list.length).toBe(2);
+    expect(list[1]?.resources.compliant).toBe(true);
+    expect(list[0]?.gap?.after.compliant).toBe(true);
+  });
+
+  it('names every bad row with its school id, exits 1 and prints nothing on stdout', () => {
+    const county = JSON.parse(readFileSync(COUNTY, 'utf8')) as { schools: Array<Record<string, unknown>> };
+    (county.schools[0] as Record<string, unknown>)['pupils'] = 0;
+    (county.schools[1] as Record<string, unknown>)['stage'] = 'senior';
+    (county.schools[2] as Record<string, unknown>)['sportsArea'] = -3;
+    const file = writeTemp(tempDir(), 'bad.json', JSON.stringify(county));
+    const r = junheng('assess', file, ...AS_OF);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('schools[0].pupils (school "P01-城关一小"): must be at least 1, got 0');
+    expect(r.stderr).toContain('schools[1].stage (school "P02-城关二小"): must be one of \'primary\' | \'junior\'');
+    expect(r.stderr).toContain('schools[2].sportsArea (school "P03-实验小学"): must not be negative');
+  });
+
+  it('usage errors exit 2', () => {
+    expect(junheng('assess').status).toBe(2);
+    expect(junheng('assess', COUNTY, '--format', 'csv').status).toBe(2);
+    expect(junheng('assess', COUNTY, '--gap', 'most').status).toBe(2);
+    const help = junheng('assess', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: junheng assess <county.json>');
+  });
+
+  it('a bad date is named by its flag', () => {
+    const r = junheng('assess', COUNTY, '--as-of', '2016-01-01');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/--as-of: is too early/);
+  });
+});
