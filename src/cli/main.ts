@@ -5,11 +5,14 @@
  * Exit status: 0 success, 1 bad input or data, 2 usage error.
  */
 import { createRequire } from 'node:module';
+import { assessCommand } from './assess.js';
 import { budgetCommand } from './budget.js';
+import { classesCommand } from './classes.js';
+import { teachersCommand } from './teachers.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 
 /** The subcommands, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [budgetCommand];
+export const COMMANDS: readonly Command[] = [budgetCommand, classesCommand, teachersCommand, assessCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
