@@ -20,6 +20,8 @@ export interface ProvisionRecord {
   readonly implementedBy: readonly string[];
   /** Why no function encodes the item, when `implementedBy` is empty. */
   readonly notComputable?: string;
+  /** For an item encoded in part: what of it no function decides, and why. */
+  readonly notYetEncoded?: string;
   /** Quirks of the printed text that junheng keeps rather than silently fixes. */
   readonly textNotes?: readonly string[];
 }

@@ -21,7 +21,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a Date';
-  return `a ${typeof value === 'object' ? 'object' : typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 const required = (what: string) => (iss: { input?: unknown }) =>

@@ -27,9 +27,9 @@ export const provisionItems = [
       en: 'The district keeps its education plan under dynamic review and builds schools in new urban areas to the provincial school-conditions standards for ordinary and special-education schools, so that enough school places exist. Funding and staffing favour rural areas, weak schools and new schools, and the district works to become a county with high-quality balanced compulsory education. In principle the district runs one good special-education school.',
     },
     responsibleUnits: ['区教育局', '区发改局', '区住建局', '区国土局', '区规划局', '区残联', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: school-place supply against demand could be decided from enrolment forecasts and school capacity data, and building to the provincial standards from site data once their figures are supplied; neither check is implemented yet.',
+    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'splitSchool', 'balanceGap', 'assessGovernmentGuarantees', 'assessVetoes'],
+    notYetEncoded:
+      'School-place supply against the school-age population, the existence of a special-education school, and building to the provincial standards (X省普通中小学校办学条件标准) are not encoded: they need enrolment forecasts and provincial figures the opinion does not give.',
   },
   {
     id: '1.2',
@@ -81,9 +81,9 @@ export const provisionItems = [
       en: 'New schools are planned and built to the provincial school-running standard. Every existing school is audited and entered in a register, and each non-compliant school gets its own remedy; schools short of land per pupil are fixed during urban redevelopment or, where no land can be added, by diverting pupils and capping enrolment.',
     },
     responsibleUnits: ['区教育局'],
-    implementedBy: [],
-    notComputable:
-      'The provincial school-running standard (省定办学标准) that decides compliance is referred to but its figures (land per pupil, buildings, equipment) are held in documents not given in the opinion, so there is no threshold to check.',
+    implementedBy: ['schoolSizeStatus'],
+    notYetEncoded:
+      'Only school size is checked (the 优质均衡 limits of 2000 / 2500 pupils). The provincial school-running standard (省定办学标准) itself (land per pupil, buildings, equipment) is held in documents the opinion does not give, so there is no threshold to check.',
   },
   {
     id: '2.2',
@@ -99,9 +99,9 @@ export const provisionItems = [
       en: "Each school's enrolment capacity is set by the provincial standard and admission is exam-free to the nearest school. Schools may not run selective tests, admit on competition results or certificates, stream pupils into experimental, key or fast and slow classes, sign pupils early, or collect donations tied to admission. Private schools' enrolment areas and numbers are set and controlled.",
     },
     responsibleUnits: ['区教育局', '区物价局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      "Not yet encoded in this version: checking admissions against each school's approved capacity and flagging the prohibited admission criteria listed in the item are planned from enrolment data.",
+    implementedBy: ['enrolmentStatus', 'admissionsPlanCheck', 'schoolSizeStatus'],
+    notYetEncoded:
+      'The scope and size of private-school enrolment (合理确定民办学校招生范围和规模) is a planning decision without a figure and is not encoded.',
   },
   {
     id: '2.3',
@@ -117,9 +117,9 @@ export const provisionItems = [
       en: 'Oversized classes in urban primary and secondary schools must be eliminated by the end of 2025 and no new ones may appear. Class sizes are monitored through the pupil-registration platform with regular reports, and a class-size prevention plan (printed as "2025—2025") is drawn up, backed by residential-area schools, reserved education land and dynamic teacher staffing.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区国土局', '区人社局', '区发改局', '区住建局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: class-size banding (大班额 56+, 超大班额 66+) against the end-2025 deadline is planned.',
+    implementedBy: ['classSizeStatus', 'classSizeReport', 'createClassSizeTally'],
+    notYetEncoded:
+      'The planning measures of the item (the 2025—2025 prevention plan, land reserved for schools, teacher-resource adjustment) carry no quantities and are not encoded.',
     textNotes: [
       'The target years were flattened in the source: the plan is printed as "制定完善2025—2025年大班额防控规划" and the deadline as the end of 2025. junheng keeps the text as printed and takes target dates as dated parameters defaulting to the printed year, so a user can set the real ones.',
     ],
@@ -210,9 +210,9 @@ export const provisionItems = [
       en: 'New teachers are recruited by open competition. The district and schools run a layered training system with a training record for each teacher, and every teacher completes at least 360 training hours in each five-year cycle, with emphasis on rural teachers.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区人社局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      "Not yet encoded in this version: the minimum of 360 training hours per five-year cycle is decidable from each teacher's training record and is planned.",
+    implementedBy: ['trainingCompliance', 'trainingReport', 'createTrainingTally'],
+    notYetEncoded:
+      'Recruitment of new teachers and the layered training system are process requirements without quantities and are not encoded.',
   },
   {
     id: '4.3',
@@ -228,9 +228,9 @@ export const provisionItems = [
       en: 'Teachers are managed by the district and employed by schools (区管校聘), and a rural-school service period makes rotation between urban and rural schools routine. Vacancies must be filled when qualified teachers are available instead of keeping posts empty and hiring non-establishment teachers long-term, staffing quotas may not be diverted, and free teacher-training students are trained for rural schools.',
     },
     responsibleUnits: ['区教育局', '区编办', '区人社局', '区财政局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: staffing checks (vacant establishment posts against long-term non-establishment hires, rural service periods) are planned from staffing data; the opinion gives no service length or rotation quota.',
+    implementedBy: ['rotationCompliance', 'staffingCheck'],
+    notYetEncoded:
+      'The rural service period (农村学校服务期) has no length in the opinion, and diverting posts (挤占挪用编制) needs data on post use; neither is encoded.',
   },
   {
     id: '4.4',
@@ -246,9 +246,9 @@ export const provisionItems = [
       en: "The average pay of compulsory-education teachers must be no lower than the average pay of the district's civil servants. Rural teachers receive allowances, a weighting in performance-pay totals, transport and itinerant-teaching subsidies, and homeroom-teacher allowances are raised; every teacher gets an annual health check paid from school public funds. Rural teachers' turnover dormitories are built and counted as affordable housing, and principals move to a rank system.",
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区人社局', '区发改局', '区住建局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      "Not yet encoded in this version: the pay-parity rule (average teacher pay not below the district's average civil-servant pay) is planned as a comparison of the two averages from payroll data.",
+    implementedBy: ['payParity', 'payParityFromRecords'],
+    notYetEncoded:
+      'Allowances, housing, health checks and titles policy are measures without thresholds in the opinion and are not encoded.',
   },
   {
     id: '5.1',
@@ -301,9 +301,9 @@ export const provisionItems = [
       en: 'The receiving government is responsible for educating migrant children and budgets for it. Admission rests mainly on the residence permit, with a registration system for migrant children and specific rules for districts where they are concentrated. Migrant children are placed mainly in public schools, which publish vacant places, conditions and procedures in advance, and are taught in mixed classes under unified management.',
     },
     responsibleUnits: ['区教育局', '区发改局', '区财政局', '区公安局'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: admission eligibility based on the residence permit and the placement of migrant children in public schools against published vacancies are planned from registration data; the opinion sets no numeric share.',
+    implementedBy: ['migrantChildEligibility', 'enrolmentStatus'],
+    notYetEncoded:
+      'Registration, the information platform and mixed classes are process requirements; the district\'s specific admission conditions are inputs (districtConditions), and the opinion sets no share of migrant children in public schools.',
   },
   {
     id: '6.2',
@@ -337,9 +337,9 @@ export const provisionItems = [
       en: 'The provincial school-conditions standard and the national school-management standard are applied through standardisation projects, and village schools and teaching points are evaluated together with their township central school ("bundled evaluation"). The item promotes integrated urban-rural school management, school communities and partnerships, and dropout-control responsibility. It requires broadband in every school, multimedia equipment in every class and full campus wireless coverage, with quality lessons pushed to every class online.',
     },
     responsibleUnits: ['区教育局', '区公安局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: the connectivity targets (broadband in every school, multimedia equipment in every class, full campus wireless coverage) are planned as coverage checks on school equipment data.',
+    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'balanceGap', 'assessGovernmentGuarantees'],
+    notYetEncoded:
+      'Multimedia classrooms per 100 pupils (L7) are assessed; broadband in every school, multimedia equipment in every class and full campus wireless coverage, and the item\'s management measures, are not encoded.',
   },
   {
     id: '6.4',
@@ -355,9 +355,9 @@ export const provisionItems = [
       en: 'The district unifies its school-conditions standards, seeks city education funding and keeps staffing quotas for school staff under dynamic adjustment. Building on basic balance, it helps explore a path to city-wide balanced and high-quality compulsory education and modernised governance.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区人社局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: schools could be checked against the unified school-conditions standard once its figures are supplied; the rest of the item (seeking city funding, exploring city-wide balance) is qualitative.',
+    implementedBy: ['assessCounties'],
+    notYetEncoded:
+      'Seeking city funding, adjusting staffing establishments and exploring city-wide balance are qualitative; only the assessment of every county of a city (assessCounties) is encoded.',
   },
   {
     id: '7.1',
