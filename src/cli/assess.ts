@@ -3,7 +3,6 @@
  * [--gap all|comply]` — the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号) of a county,
  * or of every county of a province (a JSON array of counties).
  */
-import { parseArgs } from 'node:util';
 import {
   assessCounty,
   balanceGap,
@@ -19,6 +18,7 @@ import {
   type Region,
   type StageAssessment,
 } from 'junheng';
+import { chooseFormat, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { displayWidth } from './format.js';
 import { parseJson, readText } from './input.js';
@@ -56,11 +56,6 @@ Example:
   junheng assess examples/county.json --as-of 2025-09-01 --format markdown
 `;
 
-function todayIso(): string {
-  const d = new Date();
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 interface AssessArgs {
   file: string;
   asOf: string;
@@ -70,35 +65,13 @@ interface AssessArgs {
 }
 
 function parseAssessArgs(args: string[]): AssessArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        'as-of': { type: 'string' },
-        region: { type: 'string' },
-        format: { type: 'string' },
-        gap: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      throw new UsageError(((error as Error).message.split(/\.\s+To specify|\n/)[0] as string).replace(/^Unknown option/, 'unknown option'), assessCommand);
-    }
-    throw error;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, assessCommand);
-  const gap = values.gap;
+  const parsed = parseCommandArgs(args, ['region', 'format', 'gap'], assessCommand, 'county file (county.json)');
+  if (parsed === 'help') return 'help';
+  const { flags, file, asOf } = parsed;
+  const format = chooseFormat(flags.format, FORMATS, assessCommand);
+  const gap = flags.gap;
   if (gap !== undefined && gap !== 'all' && gap !== 'comply') throw new UsageError(`--gap must be all or comply, got ${JSON.stringify(gap)}`, assessCommand);
-  if (positionals.length === 0) throw new UsageError('missing the county file (county.json)', assessCommand);
-  if (positionals.length > 1) throw new UsageError(`one county file expected, got ${positionals.length}: ${positionals.join(' ')}`, assessCommand);
-  return { file: positionals[0] as string, asOf: values['as-of'] ?? todayIso(), region: values.region, format: format as Format, gap };
+  return { file, asOf, region: flags.region, format, gap };
 }
 
 const idOf = (row: unknown): string | undefined => {

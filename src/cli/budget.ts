@@ -2,7 +2,6 @@
  * `junheng budget <file.csv|file.json> [--as-of YYYY-MM-DD] [--region east|central|west]
  * [--format table|json|csv] [--what-if patch.json]` — public funding (opinion 5.1) for a roster.
  */
-import { parseArgs } from 'node:util';
 import {
   allocateBudget,
   listParameters,
@@ -14,7 +13,8 @@ import {
   type School,
 } from 'junheng';
 import { computeBudget, type BudgetRun, type Computation } from './compute.js';
-import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
+import { chooseFormat, parseCommandArgs } from './args.js';
+import { EXIT, InputError, type Command, type Io } from './command.js';
 import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
 import { parseJson, readSchools, readText } from './input.js';
 import { describeIssues, type OptionSource } from './issues.js';
@@ -47,12 +47,6 @@ Example:
   junheng budget examples/district.csv --as-of 2025-09-01 --region central
 `;
 
-/** Today's local calendar date, 'YYYY-MM-DD'. */
-function todayIso(): string {
-  const d = new Date();
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 interface BudgetArgs {
   file: string;
   asOf: string;
@@ -62,41 +56,10 @@ interface BudgetArgs {
 }
 
 function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        'as-of': { type: 'string' },
-        region: { type: 'string' },
-        format: { type: 'string' },
-        'what-if': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      throw new UsageError(((error as Error).message.split(/\.\s+To specify|\n/)[0] as string).replace(/^Unknown option/, 'unknown option'), budgetCommand);
-    }
-    throw error;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, budgetCommand);
-  }
-  if (positionals.length === 0) throw new UsageError('missing the roster file (file.csv or file.json)', budgetCommand);
-  if (positionals.length > 1) throw new UsageError(`one roster file expected, got ${positionals.length}: ${positionals.join(' ')}`, budgetCommand);
-  return {
-    file: positionals[0] as string,
-    asOf: values['as-of'] ?? todayIso(),
-    region: values.region,
-    format: format as Format,
-    whatIf: values['what-if'],
-  };
+  const parsed = parseCommandArgs(args, ['region', 'format', 'what-if'], budgetCommand, 'roster file (file.csv or file.json)');
+  if (parsed === 'help') return 'help';
+  const { flags, file, asOf } = parsed;
+  return { file, asOf, region: flags.region, format: chooseFormat(flags.format, FORMATS, budgetCommand), whatIf: flags['what-if'] };
 }
 
 /** The issues of a `--what-if` patch on its own, so they are reported beside the roster's problems (the what-if run is skipped when the baseline fails). */

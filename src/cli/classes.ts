@@ -3,7 +3,6 @@
  * [--group-by school,town]` — the class-size monitoring report of opinion 2.3 for a class roster.
  */
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   createClassSizeTally,
   formatPath,
@@ -16,8 +15,9 @@ import {
   type GroupKey,
   type PolicyIssue,
 } from 'junheng';
+import { chooseFormat, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
-import { CsvError, csvCell, parseCsv } from './csv.js';
+import { countCell, CsvError, csvCell, parseCsv } from './csv.js';
 import { ChunkWriter, displayWidth, FORMATS, type Format } from './format.js';
 import { parseJson, readText } from './input.js';
 
@@ -69,10 +69,6 @@ const COLUMN_OF: Record<string, Column> = Object.fromEntries(COLUMNS.map((c) => 
 const GROUP_FLAG: Record<string, GroupKey> = { school: 'schoolId', town: 'town', location: 'location', stage: 'stage' };
 const GROUP_LABEL: Record<GroupKey, string> = { schoolId: 'school', town: 'town', location: 'location', stage: 'stage' };
 
-function todayIso(): string {
-  const d = new Date();
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 interface ClassesArgs {
   file: string;
@@ -82,32 +78,11 @@ interface ClassesArgs {
 }
 
 function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        'as-of': { type: 'string' },
-        format: { type: 'string' },
-        'group-by': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      throw new UsageError(((error as Error).message.split(/\.\s+To specify|\n/)[0] as string).replace(/^Unknown option/, 'unknown option'), classesCommand);
-    }
-    throw error;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, classesCommand);
-  }
-  const groupText = values['group-by'] ?? 'school,town';
+  const parsed = parseCommandArgs(args, ['format', 'group-by'], classesCommand, 'class roster (file.csv or file.json)');
+  if (parsed === 'help') return 'help';
+  const { flags, file, asOf } = parsed;
+  const format = chooseFormat(flags.format, FORMATS, classesCommand);
+  const groupText = flags['group-by'] ?? 'school,town';
   const groupBy: GroupKey[] = [];
   if (groupText !== 'none') {
     for (const part of groupText.split(',').map((s) => s.trim())) {
@@ -117,9 +92,7 @@ function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
       groupBy.push(key);
     }
   }
-  if (positionals.length === 0) throw new UsageError('missing the class roster (file.csv or file.json)', classesCommand);
-  if (positionals.length > 1) throw new UsageError(`one roster file expected, got ${positionals.length}: ${positionals.join(' ')}`, classesCommand);
-  return { file: positionals[0] as string, asOf: values['as-of'] ?? todayIso(), format: format as Format, groupBy };
+  return { file, asOf, format, groupBy };
 }
 
 // ---------------------------------------------------------------- reading
@@ -129,23 +102,6 @@ type Source =
   | { kind: 'csv'; file: string; lines: number[]; labels: Map<number, string> }
   | { kind: 'json'; file: string; labels: Map<number, string> };
 
-const INTEGER = /^-?\d+(\.\d+)?$/;
-function sizeCell(cell: string): unknown {
-  const n = cell.length;
-  if (n === 0) return undefined;
-  if (n < 8) {
-    // Fast path: plain digits.
-    let value = 0;
-    let k = 0;
-    for (; k < n; k++) {
-      const d = cell.charCodeAt(k) - 48;
-      if (d < 0 || d > 9) break;
-      value = value * 10 + d;
-    }
-    if (k === n) return value;
-  }
-  return INTEGER.test(cell) ? Number(cell) : cell;
-}
 function flagCell(cell: string): unknown {
   if (cell === '') return undefined;
   const v = cell.trim().toLowerCase();
@@ -223,7 +179,7 @@ export function readClassCsv(text: string, onRow: (row: ClassInput, line: number
       town: interned(text(2), towns),
       location: known(text(3)),
       stage: known(text(4)),
-      size: sizeAt < 0 ? undefined : sizeCell(cells[sizeAt] as string),
+      size: sizeAt < 0 ? undefined : countCell(cells[sizeAt] as string),
       incomplete: flagAt < 0 ? undefined : flagCell(cells[flagAt] as string),
     };
     onRow(row as unknown as ClassInput, line);

@@ -133,7 +133,7 @@ const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
  * number, so the library can say "must not be negative" or "must be a whole number"; anything else
  * → the text itself, which the library rejects with its own message.
  */
-function countCell(cell: string): number | string | undefined {
+export function countCell(cell: string): number | string | undefined {
   const n = cell.length;
   if (n === 0) return undefined;
   if (n < 10) {

@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { isAscii as isAsciiBytes } from 'node:buffer';
-import { parseArgs } from 'node:util';
 import {
   createTrainingTally,
   formatPath,
@@ -31,7 +30,8 @@ import {
   type TrainingSummary,
   type TrainingTally,
 } from 'junheng';
-import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
+import { chooseFormat, parseCommandArgs } from './args.js';
+import { EXIT, InputError, type Command, type Io } from './command.js';
 import { CsvError, csvCell, parseCsv } from './csv.js';
 import { ChunkWriter, displayWidth, FORMATS, type Format } from './format.js';
 import { parseJson, readText } from './input.js';
@@ -71,11 +71,6 @@ const COLUMNS = ['teacher_id', 'employed_since', 'date', 'hours'] as const;
 type Column = (typeof COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['teacher_id', 'date', 'hours'];
 
-function todayIso(): string {
-  const d = new Date();
-  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 interface TeachersArgs {
   file: string;
   asOf: string;
@@ -83,29 +78,9 @@ interface TeachersArgs {
 }
 
 function parseTeachersArgs(args: string[]): TeachersArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { 'as-of': { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
-      throw new UsageError(((error as Error).message.split(/\.\s+To specify|\n/)[0] as string).replace(/^Unknown option/, 'unknown option'), teachersCommand);
-    }
-    throw error;
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  const format = values.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`, teachersCommand);
-  }
-  if (positionals.length === 0) throw new UsageError('missing the teachers file (file.csv or file.json)', teachersCommand);
-  if (positionals.length > 1) throw new UsageError(`one teachers file expected, got ${positionals.length}: ${positionals.join(' ')}`, teachersCommand);
-  return { file: positionals[0] as string, asOf: values['as-of'] ?? todayIso(), format: format as Format };
+  const parsed = parseCommandArgs(args, ['format'], teachersCommand, 'teachers file (file.csv or file.json)');
+  if (parsed === 'help') return 'help';
+  return { file: parsed.file, asOf: parsed.asOf, format: chooseFormat(parsed.flags.format, FORMATS, teachersCommand) };
 }
 
 // ---------------------------------------------------------------- problems

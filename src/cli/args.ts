@@ -1,0 +1,64 @@
+/**
+ * What every subcommand's argument parsing shares: `node:util` parseArgs with junheng's usage
+ * errors, `--help`, `--as-of`, a `--format` among the command's formats, one input file, and today's
+ * date.
+ */
+import { parseArgs } from 'node:util';
+import { UsageError, type Command } from './command.js';
+
+/** The parsed flags and the one input file of a subcommand. */
+export interface CommandArgs<K extends string> {
+  /** The command's own string flags, by name (`'format'`, `'region'`, …), absent when not given. */
+  readonly flags: Partial<Record<K, string>>;
+  /** The one positional argument: the input file. */
+  readonly file: string;
+  /** `--as-of`, or today's local date. */
+  readonly asOf: string;
+}
+
+/**
+ * Parses `args`: the command's string flags `names`, plus `--as-of` and `-h`/`--help`, and exactly
+ * one input file (`what` names it in messages). Unknown flags, missing values and a missing or extra
+ * file are {@link UsageError}s of `command`. Returns `'help'` for `--help`.
+ */
+export function parseCommandArgs<K extends string>(args: string[], names: readonly K[], command: Command, what: string): CommandArgs<K> | 'help' {
+  const options: Record<string, { type: 'string' } | { type: 'boolean'; short: string }> = { 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+  for (const name of names) options[name] = { type: 'string' };
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') === true) {
+      const first = ((error as Error).message.split(/\.\s+To specify|\n/)[0] as string).replace(/^Unknown option/, 'unknown option');
+      throw new UsageError(first, command);
+    }
+    throw error;
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values['help'] === true) return 'help';
+  const { positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError(`missing the ${what}`, command);
+  if (positionals.length > 1) throw new UsageError(`one ${what.replace(/ \(.*\)$/, '')} expected, got ${positionals.length}: ${positionals.join(' ')}`, command);
+  const flags: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value === 'string') flags[name] = value;
+  }
+  const asOf = values['as-of'];
+  return { flags, file: positionals[0] as string, asOf: typeof asOf === 'string' ? asOf : todayIso() };
+}
+
+/** `--format`: one of `formats`, the first being the default. */
+export function chooseFormat<F extends string>(value: string | undefined, formats: readonly F[], command: Command): F {
+  const format = value ?? formats[0];
+  if (format === undefined || !(formats as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${formats.join(', ')}, got ${JSON.stringify(format)}`, command);
+  }
+  return format as F;
+}
+
+/** Today's local calendar date, 'YYYY-MM-DD' (the library's default `asOf`, shown in reports). */
+export function todayIso(): string {
+  const d = new Date();
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
