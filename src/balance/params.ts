@@ -1,5 +1,5 @@
 import type { PolicyIssue } from '../core/errors.js';
-import { resolve, type ResolveContext, type UsedValue } from '../core/parameters.js';
+import { resolve, snapshotByDay, type ResolveContext, type UsedValue } from '../core/parameters.js';
 import type { Stage } from '../core/types.js';
 import { parameterTree } from '../parameters/tree.js';
 
@@ -21,18 +21,13 @@ export interface BalanceParams {
   readonly used: readonly UsedValue[];
 }
 
-const cache = new Map<string, BalanceParams>();
-
 /**
  * Resolves the assessment parameters once for a call or a batch; cached by day when nothing is
  * overridden.
  *
  * @internal
  */
-export function balanceParams(ctx: ResolveContext, issues: PolicyIssue[]): BalanceParams | undefined {
-  const key = ctx.overrides.size === 0 ? ctx.asOf : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
-  if (hit !== undefined) return hit;
+export const balanceParams = snapshotByDay((ctx: ResolveContext, issues: PolicyIssue[]): BalanceParams | undefined => {
   const b = parameterTree.balance;
   const used: UsedValue[] = [];
   const before = issues.length;
@@ -54,9 +49,5 @@ export function balanceParams(ctx: ResolveContext, issues: PolicyIssue[]): Balan
     limitBp: limits,
     used,
   };
-  if (key !== undefined) {
-    if (cache.size > 256) cache.clear();
-    cache.set(key, params);
-  }
   return params;
-}
+});

@@ -1,6 +1,7 @@
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import type { Stage } from '../core/types.js';
 import { parameterSteps } from '../parameters/steps.js';
+import { INDICATOR_TEXT } from '../parameters/balance.js';
 import { INDICATORS, type BalanceParams, type IndicatorId } from './params.js';
 import { FACTOR, indicatorValue, quantity, type SchoolOutcome, type StageOutcome } from './rule.js';
 
@@ -107,16 +108,10 @@ export function stageAssessment(o: StageOutcome, p: BalanceParams): StageAssessm
   };
 }
 
-/** Bilingual names of the indicators. @internal */
-export const INDICATOR_NAME: Record<IndicatorId, { zh: string; en: string; unit: string }> = {
-  L1: { zh: '每百名学生高于规定学历教师数', en: 'qualified teachers per 100 pupils', unit: '' },
-  L2: { zh: '每百名学生县级及以上骨干教师数', en: 'backbone teachers per 100 pupils', unit: '' },
-  L3: { zh: '每百名学生体育艺术专任教师数', en: 'PE and arts teachers per 100 pupils', unit: '' },
-  L4: { zh: '生均教学及辅助用房面积', en: 'teaching and auxiliary area per pupil', unit: ' m²' },
-  L5: { zh: '生均体育运动场馆面积', en: 'sports area per pupil', unit: ' m²' },
-  L6: { zh: '生均教学仪器设备值', en: 'equipment value per pupil', unit: ' yuan' },
-  L7: { zh: '每百名学生网络多媒体教室数', en: 'multimedia classrooms per 100 pupils', unit: '' },
-};
+/** Bilingual names of the indicators, for messages (from the parameter definitions). @internal */
+export const INDICATOR_NAME: Record<IndicatorId, { zh: string; en: string; unit: string }> = Object.fromEntries(
+  Object.entries(INDICATOR_TEXT).map(([id, t]) => [id, { zh: t.zh, en: t.en.charAt(0).toLowerCase() + t.en.slice(1), unit: t.suffix }]),
+) as Record<IndicatorId, { zh: string; en: string; unit: string }>;
 
 const STAGE_ZH: Record<Stage, string> = { primary: '小学', junior: '初中' };
 const round = (x: number, digits = 4): number => Number(x.toFixed(digits));

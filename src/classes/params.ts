@@ -1,5 +1,5 @@
 import type { PolicyIssue } from '../core/errors.js';
-import { resolve, type Resolved, type ResolveContext, type UsedValue } from '../core/parameters.js';
+import { resolve, snapshotByDay, type Resolved, type ResolveContext, type UsedValue } from '../core/parameters.js';
 import { parameterTree } from '../parameters/tree.js';
 
 type Classes = typeof parameterTree.classes;
@@ -21,18 +21,13 @@ export interface ClassParams {
   readonly used: ReadonlyMap<string, UsedValue>;
 }
 
-const cache = new Map<string, ClassParams>();
-
 /**
  * Resolves the class-size parameters once for a call or batch, and checks that an override keeps
  * the bands in order (large below super-large). Cached by day when there are no overrides.
  *
  * @internal
  */
-export function classParams(ctx: ResolveContext, issues: PolicyIssue[]): ClassParams | undefined {
-  const key = ctx.overrides.size === 0 ? ctx.asOf : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
-  if (hit !== undefined) return hit;
+export const classParams = snapshotByDay((ctx: ResolveContext, issues: PolicyIssue[]): ClassParams | undefined => {
   const c = parameterTree.classes;
   const used: UsedValue[] = [];
   const before = issues.length;
@@ -48,13 +43,8 @@ export function classParams(ctx: ResolveContext, issues: PolicyIssue[]): ClassPa
     });
     return undefined;
   }
-  const params: ClassParams = { standard, largeFrom, superLargeFrom, used: new Map(used.map((u) => [u.path, u])) };
-  if (key !== undefined) {
-    if (cache.size > 256) cache.clear();
-    cache.set(key, params);
-  }
-  return params;
-}
+  return { standard, largeFrom, superLargeFrom, used: new Map(used.map((u) => [u.path, u])) };
+});
 
 /** The standard size of a class. @internal */
 export function standardOf(p: ClassParams, stage: 'primary' | 'junior', incomplete: boolean | undefined): number {

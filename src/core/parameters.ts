@@ -448,3 +448,27 @@ function resolveNode<T extends ParameterNode>(
   }
   return out as Resolved<T>;
 }
+
+/**
+ * Wraps the resolution of an area's parameter snapshot so that it runs once per day and region when
+ * nothing is overridden (a batch, or many single calls on the same day, share one snapshot). `build`
+ * pushes its problems to `issues`; a snapshot whose build added issues is neither kept nor returned.
+ *
+ * @internal
+ */
+export function snapshotByDay<T>(build: (ctx: ResolveContext, issues: PolicyIssue[]) => T | undefined): (ctx: ResolveContext, issues: PolicyIssue[]) => T | undefined {
+  const cache = new Map<string, T>();
+  return (ctx, issues) => {
+    const key = ctx.overrides.size === 0 ? `${ctx.asOf}|${ctx.region ?? ''}` : undefined;
+    const hit = key === undefined ? undefined : cache.get(key);
+    if (hit !== undefined) return hit;
+    const before = issues.length;
+    const value = build(ctx, issues);
+    if (value === undefined || issues.length > before) return undefined;
+    if (key !== undefined) {
+      if (cache.size > 256) cache.clear();
+      cache.set(key, value);
+    }
+    return value;
+  };
+}

@@ -1,6 +1,6 @@
 import type { PolicyIssue } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
-import { mergeIssue, resolve, resolveIfInForce, type Resolved, type ResolveContext, type UsedValue } from '../core/parameters.js';
+import { mergeIssue, resolve, resolveIfInForce, snapshotByDay, type Resolved, type ResolveContext, type UsedValue } from '../core/parameters.js';
 import type { Stage } from '../core/types.js';
 import { parameterTree } from '../parameters/tree.js';
 
@@ -27,18 +27,13 @@ export interface FundingParams {
   readonly used: ReadonlyMap<string, UsedValue>;
 }
 
-const cache = new Map<string, FundingParams>();
-
 /**
  * Resolves the funding parameters once for a call or a whole batch. Results without overrides are
  * cached by day and region.
  *
  * @internal
  */
-export function fundingParams(ctx: ResolveContext, issues: PolicyIssue[]): FundingParams | undefined {
-  const key = ctx.overrides.size === 0 ? `${ctx.asOf}|${ctx.region ?? ''}` : undefined;
-  const hit = key === undefined ? undefined : cache.get(key);
-  if (hit !== undefined) return hit;
+export const fundingParams = snapshotByDay((ctx: ResolveContext, issues: PolicyIssue[]): FundingParams | undefined => {
   const f = parameterTree.funding;
   const used: UsedValue[] = [];
   const before = issues.length;
@@ -59,13 +54,8 @@ export function fundingParams(ctx: ResolveContext, issues: PolicyIssue[]): Fundi
     mixedStageRate: resolve(f.floors.mixedStageRate, 'funding.floors.mixedStageRate', ctx, issues, used),
     used: new Map(used.map((u) => [u.path, u])),
   };
-  if (issues.length > before) return undefined;
-  if (key !== undefined) {
-    if (cache.size > 256) cache.clear();
-    cache.set(key, params);
-  }
-  return params;
-}
+  return issues.length > before ? undefined : params;
+});
 
 /** Bit flags of the stage benchmarks a school needed and could not have. @internal */
 export const MISSING_PRIMARY = 1;

@@ -16,23 +16,28 @@ const one = <V>(value: V, confidence: Confidence, source: SourceId = 'jiaodu-201
   { from: JIAODU_FROM, value, source, confidence, note },
 ];
 
-const THRESHOLD_TEXT = {
-  L1: { zh: '每百名学生拥有高于规定学历教师数', en: 'Teachers above the required qualification per 100 pupils', unit: 'teachers/100 pupils' },
-  L2: { zh: '每百名学生拥有县级及以上骨干教师数', en: 'County-level or higher backbone teachers per 100 pupils', unit: 'teachers/100 pupils' },
-  L3: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数', en: 'PE and arts (music, fine art) specialist teachers per 100 pupils', unit: 'teachers/100 pupils' },
-  L4: { zh: '生均教学及辅助用房面积', en: 'Teaching and auxiliary floor area per pupil', unit: 'm²/pupil' },
-  L5: { zh: '生均体育运动场馆面积', en: 'Sports ground and hall area per pupil', unit: 'm²/pupil' },
-  L6: { zh: '生均教学仪器设备值', en: 'Teaching equipment value per pupil', unit: 'yuan/pupil' },
-  L7: { zh: '每百名学生拥有网络多媒体教室数', en: 'Networked multimedia classrooms per 100 pupils', unit: 'classrooms/100 pupils' },
+/**
+ * The seven resource indicators of 教督〔2017〕6号: their names and units (the unit of the value
+ * shown, and of the threshold parameter). @internal
+ */
+export const INDICATOR_TEXT = {
+  L1: { zh: '每百名学生拥有高于规定学历教师数', en: 'Teachers above the required qualification per 100 pupils', unit: 'teachers/100 pupils', suffix: '' },
+  L2: { zh: '每百名学生拥有县级及以上骨干教师数', en: 'County-level or higher backbone teachers per 100 pupils', unit: 'teachers/100 pupils', suffix: '' },
+  L3: { zh: '每百名学生拥有体育、艺术（美术、音乐）专任教师数', en: 'PE and arts (music, fine art) specialist teachers per 100 pupils', unit: 'teachers/100 pupils', suffix: '' },
+  L4: { zh: '生均教学及辅助用房面积', en: 'Teaching and auxiliary floor area per pupil', unit: 'm²/pupil', suffix: ' m²' },
+  L5: { zh: '生均体育运动场馆面积', en: 'Sports ground and hall area per pupil', unit: 'm²/pupil', suffix: ' m²' },
+  L6: { zh: '生均教学仪器设备值', en: 'Teaching equipment value per pupil', unit: 'yuan/pupil', suffix: ' yuan' },
+  L7: { zh: '每百名学生拥有网络多媒体教室数', en: 'Networked multimedia classrooms per 100 pupils', unit: 'classrooms/100 pupils', suffix: '' },
 } as const;
+
 
 const STAGE_ZH = { primary: '小学', junior: '初中' } as const;
 
 function thresholds(stage: 'primary' | 'junior', v: { L1: number; L2: number; L3: number; L4: number; L5: number; L6: string; L7: number }) {
   const d = (id: 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L7', confidence: Confidence) =>
     decimalLeaf({
-      description: { zh: `${STAGE_ZH[stage]}${THRESHOLD_TEXT[id].zh}（${id}）下限`, en: `${THRESHOLD_TEXT[id].en} (${id}), ${stage}: minimum` },
-      unit: THRESHOLD_TEXT[id].unit,
+      description: { zh: `${STAGE_ZH[stage]}${INDICATOR_TEXT[id].zh}（${id}）下限`, en: `${INDICATOR_TEXT[id].en} (${id}), ${stage}: minimum` },
+      unit: INDICATOR_TEXT[id].unit,
       history: one(v[id], confidence),
     });
   // Keys are the row fields each indicator reads (parameter paths are letters only).
@@ -43,8 +48,8 @@ function thresholds(stage: 'primary' | 'junior', v: { L1: number; L2: number; L3
     teachingAuxiliaryArea: d('L4', 'secondary'),
     sportsArea: d('L5', 'secondary'),
     equipmentValue: leaf.money({
-      description: { zh: `${STAGE_ZH[stage]}${THRESHOLD_TEXT.L6.zh}（L6）下限`, en: `${THRESHOLD_TEXT.L6.en} (L6), ${stage}: minimum` },
-      unit: THRESHOLD_TEXT.L6.unit,
+      description: { zh: `${STAGE_ZH[stage]}${INDICATOR_TEXT.L6.zh}（L6）下限`, en: `${INDICATOR_TEXT.L6.en} (L6), ${stage}: minimum` },
+      unit: INDICATOR_TEXT.L6.unit,
       history: one(v.L6, 'secondary'),
     }),
     multimediaClassrooms: d('L7', 'secondary'),

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../core/dates.js';
 import type { PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue, type ResolveContext } from '../core/parameters.js';
+import { resolve, snapshotByDay, type UsedValue, type ResolveContext } from '../core/parameters.js';
 import { parameterTree } from '../parameters/tree.js';
 
 /** Days in each month of a common year. */
@@ -56,17 +56,13 @@ export interface TrainingParams {
 /** The longest cycle junheng accepts, in years. */
 const MAX_CYCLE_YEARS = 50;
 
-const cache = new Map<IsoDate, TrainingParams>();
-
 /**
  * Resolves the training parameters once for a call or batch and finds the cycle containing `asOf`.
  * Without overrides the result is cached by day.
  *
  * @internal
  */
-export function trainingParams(ctx: ResolveContext, issues: PolicyIssue[]): TrainingParams | undefined {
-  const cached = ctx.overrides.size === 0 ? cache.get(ctx.asOf) : undefined;
-  if (cached !== undefined) return cached;
+export const trainingParams = snapshotByDay((ctx: ResolveContext, issues: PolicyIssue[]): TrainingParams | undefined => {
   const t = parameterTree.teachers.training;
   const used: UsedValue[] = [];
   const before = issues.length;
@@ -107,9 +103,5 @@ export function trainingParams(ctx: ResolveContext, issues: PolicyIssue[]): Trai
     cycleMonths,
     used,
   };
-  if (ctx.overrides.size === 0) {
-    if (cache.size > 256) cache.clear();
-    cache.set(ctx.asOf, params);
-  }
   return params;
-}
+});

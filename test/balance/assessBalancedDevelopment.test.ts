@@ -166,7 +166,7 @@ describe('assessBalancedDevelopment: exclusions, coefficients, stages', () => {
     const text = r.explanation.map((s) => s.message.en).join('\n');
     expect(text).toContain('school A (1000 pupils): L1 41×100/1000 = 4.1 < 4.2 (reaches 85 % of it)');
     expect(text).toContain('Parameter balance.school.nearMissShare = 0.85');
-    expect(text).toMatch(/L1 \(qualified teachers per 100 pupils\): county value X̄ = 4.1, pupil-weighted difference coefficient 0 ≤ 0.5/);
+    expect(text).toMatch(/L1 \(teachers above the required qualification per 100 pupils\): county value X̄ = 4.1, pupil-weighted difference coefficient 0 ≤ 0.5/);
     expect(r.explanation.every((s) => s.message.zh.length > 0)).toBe(true);
   });
 
