@@ -67,3 +67,28 @@ export function cite(list: string[], ...ids: string[]): string[] {
   for (const id of ids) if (!list.includes(id)) list.push(id);
   return list;
 }
+
+/**
+ * A property descriptor, shared by every instance of a result class, for a property computed on
+ * first read from the instance (`compute`) and then kept as an own, enumerable data property. Unlike
+ * {@link defineLazy} it creates no closure per object, so 200,000 results stay small and fast.
+ *
+ * @internal
+ */
+export function sharedLazy<T extends object, V>(key: string, compute: (target: T) => V): PropertyDescriptor {
+  const keep = (target: T, value: unknown): void => {
+    Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
+  };
+  return {
+    configurable: true,
+    enumerable: true,
+    get(this: T) {
+      const value = compute(this);
+      keep(this, value);
+      return value;
+    },
+    set(this: T, value: unknown) {
+      keep(this, value);
+    },
+  };
+}

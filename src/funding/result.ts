@@ -1,4 +1,4 @@
-import { cite, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import { cite, sharedLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
 import type { UsedValue } from '../core/parameters.js';
 import { citationOf, parameterSteps } from '../parameters/steps.js';
@@ -208,34 +208,11 @@ class FundingResultRecord {
     Object.defineProperty(this, 'explanation', FundingResultRecord.lazy.explanation);
   }
 
-  private static keep<T>(target: object, key: string, value: T): T {
-    Object.defineProperty(target, key, { value, configurable: true, enumerable: true, writable: true });
-    return value;
-  }
-
-  static readonly lazy: { readonly components: PropertyDescriptor; readonly explanation: PropertyDescriptor } = {
-    components: {
-      configurable: true,
-      enumerable: true,
-      get(this: FundingResultRecord) {
-        const p = this.#params;
-        return FundingResultRecord.keep(this, 'components', fundingComponents(fundSchool(this.#school, p), p));
-      },
-      set(this: FundingResultRecord, value: unknown) {
-        FundingResultRecord.keep(this, 'components', value);
-      },
-    },
-    explanation: {
-      configurable: true,
-      enumerable: true,
-      get(this: FundingResultRecord) {
-        const p = this.#params;
-        return FundingResultRecord.keep(this, 'explanation', fundingExplanation(this.#school, fundSchool(this.#school, p), p));
-      },
-      set(this: FundingResultRecord, value: unknown) {
-        FundingResultRecord.keep(this, 'explanation', value);
-      },
-    },
+  static readonly lazy = {
+    components: sharedLazy<FundingResultRecord, FundingComponent[]>('components', (r) => fundingComponents(fundSchool(r.#school, r.#params), r.#params)),
+    explanation: sharedLazy<FundingResultRecord, ExplanationStep[]>('explanation', (r) =>
+      fundingExplanation(r.#school, fundSchool(r.#school, r.#params), r.#params),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { step, defineLazy, type Explained, type ExplanationStep } from '../core/explain.js';
+import { step, defineLazy, sharedLazy, type Explained, type ExplanationStep } from '../core/explain.js';
 import { makeSafe, PolicyInputError, type PolicyIssue } from '../core/errors.js';
 import type { IsoDate } from '../core/dates.js';
 import { fromZodIssues, throwIfAny } from '../core/schemas.js';
@@ -219,18 +219,7 @@ class TrainingResultRecord {
     Object.defineProperty(this, 'explanation', TrainingResultRecord.lazy);
   }
 
-  static readonly lazy: PropertyDescriptor = {
-    configurable: true,
-    enumerable: true,
-    get(this: TrainingResultRecord) {
-      const value = trainingExplanation(this.#outcome, this.#params);
-      Object.defineProperty(this, 'explanation', { value, configurable: true, enumerable: true, writable: true });
-      return value;
-    },
-    set(this: TrainingResultRecord, value: unknown) {
-      Object.defineProperty(this, 'explanation', { value, configurable: true, enumerable: true, writable: true });
-    },
-  };
+  static readonly lazy = sharedLazy<TrainingResultRecord, ExplanationStep[]>('explanation', (r) => trainingExplanation(r.#outcome, r.#params));
 }
 
 /** Builds one teacher's result. @internal */
