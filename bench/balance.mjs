@@ -13,6 +13,7 @@
 //
 // Exit status 1 when a scenario crashes or misses its target.
 
+import { mulberry32 } from './generate.mjs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -32,17 +33,8 @@ const opt = (name, fallback) => {
 };
 const runs = Number(opt('--runs', 5));
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG: the roster generator's mulberry32. */
+const rng = mulberry32;
 
 /** Counties whose rows are near the thresholds (most pass, some miss), as a county file holds them. */
 function generate(counties, rows, seed = 20250901) {

@@ -12,6 +12,7 @@
 //      with the number of teachers.
 // The CSV files are generated once, streaming, into bench/out/ and reused when present.
 
+import { mulberry32 } from './generate.mjs';
 import { spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { once } from 'node:events';
@@ -30,17 +31,6 @@ const AS_OF = '2025-12-31';
 
 const { values } = parseArgs({ options: { teachers: { type: 'string' }, runs: { type: 'string' }, child: { type: 'string' } } });
 
-/** mulberry32, as in bench/generate.mjs. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n, w) => String(n).padStart(w, '0');
 
