@@ -51,3 +51,5 @@ export * from './classes/index.js';
 export * from './admissions/index.js';
 export * from './teachers/index.js';
 export * from './balance/index.js';
+export * from './planning/index.js';
+export * from './wellbeing/index.js';

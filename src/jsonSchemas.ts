@@ -5,6 +5,8 @@ import { admissionsInputSchemas } from './admissions/index.js';
 import { balanceInputSchemas } from './balance/index.js';
 import { classesInputSchemas } from './classes/index.js';
 import { teachersInputSchemas } from './teachers/index.js';
+import { planningInputSchemas } from './planning/index.js';
+import { wellbeingInputSchemas } from './wellbeing/index.js';
 
 /**
  * The zod schema of each calculator's first argument, by calculator name.
@@ -20,6 +22,8 @@ export const inputSchemas = {
   ...admissionsInputSchemas,
   ...teachersInputSchemas,
   ...balanceInputSchemas,
+  ...planningInputSchemas,
+  ...wellbeingInputSchemas,
 } as const;
 
 /** Name of a calculator with a published input schema. @category Schemas */

@@ -2,6 +2,8 @@ import { byRegion, leaf, type ParameterNode, type PatchOf } from '../core/parame
 import { balanceParameters } from './balance.js';
 import { classesParameters } from './classes.js';
 import { teachersParameters } from './teachers.js';
+import { planningParameters } from './planning.js';
+import { wellbeingParameters } from './wellbeing.js';
 
 /** 2016 spring semester: the unified national benchmark of 国发〔2015〕67号 takes effect. */
 const SPRING_2016 = '2016-03-01';
@@ -169,6 +171,8 @@ export const parameterTree = {
   classes: classesParameters,
   teachers: teachersParameters,
   balance: balanceParameters,
+  planning: planningParameters,
+  wellbeing: wellbeingParameters,
 } as const satisfies ParameterNode;
 
 /** The parameter tree's type. @category Parameters */
