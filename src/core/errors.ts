@@ -76,12 +76,22 @@ export class PolicyInputError extends Error {
  * @category Errors
  */
 export function formatPath(path: ReadonlyArray<string | number>): string {
-  if (path.length === 0) return '(input)';
+  // Tolerant of anything: it is used to print issues, and must never be the thing that throws.
+  if (!Array.isArray(path) || path.length === 0) return '(input)';
   let out = '';
-  for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+  for (const part of path as unknown[]) {
+    const text = typeof part === 'string' ? part : partText(part);
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? text : `.${text}`;
   }
   return out;
+}
+
+function partText(part: unknown): string {
+  try {
+    return String(part);
+  } catch {
+    return '?'; // an object without toString (Object.create(null))
+  }
 }
 
 /**
