@@ -12,7 +12,7 @@ import * as junheng from '../../src/index.js';
 type Fn = (...args: unknown[]) => unknown;
 
 /** Every exported function, calculators and helpers alike (classes such as `Leaf` excepted). */
-const functions = Object.entries(junheng).filter(
+const functions = (Object.entries(junheng) as Array<[string, unknown]>).filter(
   (entry): entry is [string, Fn] => typeof entry[1] === 'function' && /^[a-z]/.test(entry[0]),
 );
 
