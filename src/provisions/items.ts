@@ -27,9 +27,9 @@ export const provisionItems = [
       en: 'The district keeps its education plan under dynamic review and builds schools in new urban areas to the provincial school-conditions standards for ordinary and special-education schools, so that enough school places exist. Funding and staffing favour rural areas, weak schools and new schools, and the district works to become a county with high-quality balanced compulsory education. In principle the district runs one good special-education school.',
     },
     responsibleUnits: ['区教育局', '区发改局', '区住建局', '区国土局', '区规划局', '区残联', '各镇街'],
-    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'splitSchool', 'balanceGap', 'assessGovernmentGuarantees', 'assessVetoes'],
+    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'splitSchool', 'balanceGap', 'assessGovernmentGuarantees', 'assessVetoes', 'seatSupply', 'specialEducationSchoolCheck'],
     notYetEncoded:
-      'School-place supply against the school-age population, the existence of a special-education school, and building to the provincial standards (X省普通中小学校办学条件标准) are not encoded: they need enrolment forecasts and provincial figures the opinion does not give.',
+      'Building to the provincial school-conditions standards (X省普通中小学校办学条件标准, X省特殊教育学校办学条件标准) needs provincial figures the opinion does not give; how the school-age population is forecast, and whether the special-education school is run well (办好), are not decided; the dynamic adjustment of the plan, tilting funds and staff toward rural, weak and new schools, and paired assistance (对口帮扶) are qualitative.',
   },
   {
     id: '1.2',
@@ -45,9 +45,9 @@ export const provisionItems = [
       en: 'Schools attached to residential areas are built on a "turnkey" basis: the first phase of a new residential area must be built and handed over together with its school, and a development that did not build its planned school may not pass planning verification or completion-acceptance filing. School land is protected by joint examination and approval, rural schools are sited where transport and public services exist, and idle school premises go first to kindergartens or childcare points.',
     },
     responsibleUnits: ['区住建局', '区国土局', '区规划局', '区教育局', '区发改局', '区财政局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      "Not yet encoded in this version: whether a residential development's first phase is delivered together with its school, and so may pass planning verification and completion filing, is decidable from project and school-delivery dates and is planned.",
+    implementedBy: ['supportingSchoolCheck', 'seatSupply'],
+    notYetEncoded:
+      '同步建设 (building at the same time) needs construction dates, which are not taken; enough places for an existing residential area is checked only as a district total (seatSupply), not per catchment; aligning the layout with other plans, joint examination of school land (联审联批), rural siting, boarding and small schools, and the reuse of idle premises are qualitative.',
   },
   {
     id: '1.3',
@@ -63,9 +63,9 @@ export const provisionItems = [
       en: 'High-quality resources are to reach rural, peri-urban and weak areas through branch schools, mergers, entrusted management, alliances and school groups, narrowing the gaps between schools. The target is that by 2025 high-quality compulsory-education resources cover the whole district.',
     },
     responsibleUnits: ['区教育局'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: the by-2025 full-coverage target could be tracked as a dated parameter against school-group membership data, but the opinion does not define "coverage", so only part of the item is decidable.',
+    implementedBy: ['opinionTargets'],
+    notYetEncoded:
+      'Only the deadline of the by-2025 full-coverage target is tracked (opinionTargets, planning.targets.qualityResourceCoverage); whether coverage is reached is not decided: the opinion does not define 优质资源全覆盖 or how it is measured.',
   },
   {
     id: '2.1',
@@ -117,7 +117,7 @@ export const provisionItems = [
       en: 'Oversized classes in urban primary and secondary schools must be eliminated by the end of 2025 and no new ones may appear. Class sizes are monitored through the pupil-registration platform with regular reports, and a class-size prevention plan (printed as "2025—2025") is drawn up, backed by residential-area schools, reserved education land and dynamic teacher staffing.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区国土局', '区人社局', '区发改局', '区住建局', '各镇街'],
-    implementedBy: ['classSizeStatus', 'classSizeReport', 'createClassSizeTally'],
+    implementedBy: ['classSizeStatus', 'classSizeReport', 'createClassSizeTally', 'opinionTargets'],
     notYetEncoded:
       'The planning measures of the item (the 2025—2025 prevention plan, land reserved for schools, teacher-resource adjustment) carry no quantities and are not encoded.',
     textNotes: [
@@ -156,9 +156,9 @@ export const provisionItems = [
       en: "Pupils exercise one hour every day at school and their physical health is monitored every year. New sports-specialist schools, such as campus-football schools, are created. By 2025 the arts-literacy assessment covers 100% of the district's primary and secondary pupils.",
     },
     responsibleUnits: ['区教育局', '区文体局', '区体育中心', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: one hour of daily exercise at school and 100% arts-assessment coverage by 2025 are decidable from timetables and assessment records and are planned.',
+    implementedBy: ['physicalAndArtsCheck', 'opinionTargets'],
+    notYetEncoded:
+      '创建校园足球等新的体育特色项目学校 (new sports-specialist schools) sets no number and is not checked; physical-health monitoring is checked for its date, not its content.',
   },
   {
     id: '3.3',
@@ -174,9 +174,9 @@ export const provisionItems = [
       en: "Schools follow the national curriculum plan and standards, assess pupils by grades plus comments, may not publish marks and do not rank schools, classes or pupils; total daily written homework is controlled. Oversight of private training providers is assigned and parents' schools are set up. By 2025 every town and subdistrict has a head parents' school, an establishment rate of 100%.",
     },
     responsibleUnits: ['区教育局', '区民政局', '区人社局', '区市场监管局', '区文体局', '区妇联', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      "Not yet encoded in this version: the 100% establishment of a head parents' school per town or subdistrict by 2025 is planned from a register of parents' schools; the homework limit has no figure in the opinion.",
+    implementedBy: ['evaluationPolicyCheck', 'parentSchoolCoverage', 'opinionTargets'],
+    notYetEncoded:
+      'The national curriculum plan and standards, comprehensive-quality evaluation, the working mechanism behind grades plus comments, the daily written-homework limit (no figure in the opinion), oversight of training providers and each school\'s own parents\' school are qualitative or carry no figure.',
   },
   {
     id: '4.1',
@@ -319,9 +319,9 @@ export const provisionItems = [
       en: 'Towns, subdistricts, villages and communities keep a register of rural left-behind children and set up care rooms in rural communities or schools that provide legal, safety and mental-health education. Eligible children in special difficulty are brought into social assistance, parents who neglect guardianship are held legally responsible, and paid annual leave is enforced so that migrant-worker parents can visit.',
     },
     responsibleUnits: ['区民政局', '区教育局', '区公安局', '区人社局'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: the completeness of the left-behind-children register and eligibility for social assistance are planned from registry data; the opinion itself sets no threshold.',
+    implementedBy: ['careLedgerCheck'],
+    notYetEncoded:
+      'The conditions (符合条件) for social assistance are set by the social-assistance rules and the civil-affairs bureau, not by the opinion, and are taken as input (meetsAssistanceConditions). The care system, care rooms, legal, safety and mental-health education, guardianship enforcement and paid annual leave are duties with no quantity.',
   },
   {
     id: '6.3',
@@ -337,9 +337,9 @@ export const provisionItems = [
       en: 'The provincial school-conditions standard and the national school-management standard are applied through standardisation projects, and village schools and teaching points are evaluated together with their township central school ("bundled evaluation"). The item promotes integrated urban-rural school management, school communities and partnerships, and dropout-control responsibility. It requires broadband in every school, multimedia equipment in every class and full campus wireless coverage, with quality lessons pushed to every class online.',
     },
     responsibleUnits: ['区教育局', '区公安局', '各镇街'],
-    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'balanceGap', 'assessGovernmentGuarantees'],
+    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'balanceGap', 'assessGovernmentGuarantees', 'connectivityCoverage'],
     notYetEncoded:
-      'Multimedia classrooms per 100 pupils (L7) are assessed; broadband in every school, multimedia equipment in every class and full campus wireless coverage, and the item\'s management measures, are not encoded.',
+      'Broadband (per school), multimedia equipment (per class) and campus-wide wireless (per school) coverage and multimedia classrooms per 100 pupils (L7) are assessed; the standardisation projects, bundled evaluation, management reform, school communities, dropout-control responsibility and online classes are management measures with no quantity.',
   },
   {
     id: '6.4',
@@ -373,9 +373,9 @@ export const provisionItems = [
       en: 'Schools set up dedicated security posts and the district explores comprehensive accident insurance for pupils. Campus surroundings are managed with personnel, physical and technical measures, connected to a city-county-school three-level monitoring network once it exists, and a "campus 110" police-school system is strengthened. Food safety, drinking water, infectious-disease control and school-bus safety are enforced.',
     },
     responsibleUnits: ['区教育局', '区综治办', '区公安局', '区交通局', '区市场监管局', '区卫计局', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: the dedicated security post at each school is decidable from school staffing data and is planned; the other safety measures carry no quantity.',
+    implementedBy: ['securityPostCheck'],
+    notYetEncoded:
+      'The opinion asks for a full-time security post without a number (junheng reads at least one, a parameter); accident insurance, management of the surroundings, the monitoring network, 校园110, food, water, disease-control and school-bus safety carry no quantity.',
   },
   {
     id: '7.2',
@@ -427,9 +427,9 @@ export const provisionItems = [
       en: 'Progress on integrating urban and rural compulsory education counts in the performance appraisal of towns, subdistricts and departments, and a monitoring and evaluation mechanism is set up. Inspection results are published and rectification is required within a deadline, and units and officials whose failures cause adverse social effects are held accountable.',
     },
     responsibleUnits: ['区委组织部', '区教育局', '区委督查室', '区政府督查室', '各镇街'],
-    implementedBy: [],
-    notComputable:
-      'Not yet encoded in this version: inspection findings with rectification deadlines could be tracked as dated obligations from inspection records; that tracking is planned.',
+    implementedBy: ['rectificationStatus'],
+    notYetEncoded:
+      'Publishing inspection results (公告制度), performance appraisal (政绩考核), the monitoring-and-evaluation mechanism and accountability (问责) are qualitative; the due-soon warning period (planning.rectification.dueSoonDays, 30 days) is a junheng default, unverified.',
   },
   {
     id: '8.3',

@@ -37,6 +37,15 @@ const SEEDS: Record<string, [unknown, unknown]> = {
   differenceCoefficient: [[{ value: 1.5, pupils: 3 }, { value: 2, pupils: 4 }], undefined],
   assessBalancedDevelopment: [{ schools: [school, { ...school, id: 'B', stage: 'junior' }] }, AS_OF],
   balanceGap: [{ schools: [school, { ...school, id: 'B', qualifiedTeachers: 1 }] }, AS_OF],
+  physicalAndArtsCheck: [{ id: 'S', dailyExerciseMinutes: 60, healthMonitoring: { lastDone: '2025-03-01' }, artsAssessment: { assessed: 10, pupils: 10 } }, AS_OF],
+  parentSchoolCoverage: [[{ town: 'T', hasParentSchoolHub: true }], AS_OF],
+  evaluationPolicyCheck: [{ gradesAndComments: true, publishesScores: false, rankings: ['pupils'] }, AS_OF],
+  careLedgerCheck: [[{ id: 'C', town: 'T', categories: ['left-behind'], meetsAssistanceConditions: true, inSocialAssistance: false, guardian: 'none' }], AS_OF],
+  connectivityCoverage: [[{ id: 'A', broadband: true, classes: 3, classesWithMultimedia: 2, wirelessFullCampus: false }], AS_OF],
+  securityPostCheck: [[{ id: 'A', fullTimeSecurityStaff: 0 }], AS_OF],
+  rectificationStatus: [[{ id: 'R1', issuedOn: '2025-01-10', deadline: '2025-09-30' }, { id: 'R2', issuedOn: '2025-02-01', deadline: '2025-06-30', rectifiedOn: '2025-07-02' }], AS_OF],
+  seatSupply: [{ schools: [{ id: 'CX-01', stage: 'primary', approvedPlaces: 1350 }, { id: 'CX-02', stage: 'junior', approvedPlaces: 600 }], schoolAgePopulation: { primary: 1300, junior: 601 } }, AS_OF],
+  supportingSchoolCheck: [{ residentialArea: { id: 'JY-1', firstPhaseDelivery: '2025-08-31' }, school: { plannedInLayout: true, deliveredOn: '2025-08-31' } }, AS_OF],
   splitSchool: [{ id: 'J9', type: 'nine-year', pupils: { primary: 600, junior: 400 }, primary: { qualifiedTeachers: 30, backboneTeachers: 6, peArtTeachers: 6, multimediaClassrooms: 14 }, junior: { qualifiedTeachers: 24, backboneTeachers: 4, peArtTeachers: 4, multimediaClassrooms: 10 }, teachingAuxiliaryArea: 5200.5, sportsArea: 8000, equipmentValue: 2120000 }, AS_OF],
 };
 

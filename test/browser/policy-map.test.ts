@@ -1,0 +1,72 @@
+/**
+ * The policy-map generator's checks (scripts/policy-map.ts): `npm run docs` must fail on a provision
+ * that is neither implemented nor explained, and on an `implementedBy` name that is not an exported
+ * function or whose parameters the generator does not know. No browser needed.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import * as junheng from '../../src/index.js';
+import { FUNCTION_PARAMETERS, registerProblems, type RegisterEntry } from '../../scripts/policy-map.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const exportsOf = junheng as unknown as Record<string, unknown>;
+const paths = junheng.describeParameters().map((d) => d.path);
+
+/** The real register with item `id` replaced. */
+function withItem(id: string, entry: Partial<RegisterEntry>): RegisterEntry[] {
+  return junheng.provisions.map((p) => (p.id === id ? { id: p.id, implementedBy: [], ...entry } : p));
+}
+
+describe('policy-map register checks', () => {
+  it('accepts the register as it is', () => {
+    expect(registerProblems(junheng.provisions, exportsOf, FUNCTION_PARAMETERS, paths)).toEqual([]);
+  });
+
+  it('refuses an item with neither implementedBy nor notComputable', () => {
+    expect(registerProblems(withItem('3.1', {}), exportsOf, FUNCTION_PARAMETERS, paths)).toEqual([
+      'provision 3.1: neither implementedBy nor notComputable — say which functions encode it, or why none can',
+    ]);
+    // A blank reason is no reason.
+    expect(registerProblems(withItem('3.1', { notComputable: '  ' }), exportsOf, FUNCTION_PARAMETERS, paths)).toHaveLength(1);
+  });
+
+  it('refuses a name that is not an exported function', () => {
+    const table = { ...FUNCTION_PARAMETERS, noSuchFunction: [], provisions: [] };
+    expect(registerProblems(withItem('3.1', { implementedBy: ['noSuchFunction'] }), exportsOf, table, paths)).toEqual([
+      "provision 3.1: implementedBy names 'noSuchFunction', which is not an export of junheng",
+    ]);
+    expect(registerProblems(withItem('3.1', { implementedBy: ['provisions'] }), exportsOf, table, paths)).toEqual([
+      "provision 3.1: implementedBy names 'provisions', which is not a function",
+    ]);
+    // Inherited names are not exports.
+    expect(registerProblems(withItem('3.1', { implementedBy: ['toString'] }), exportsOf, { ...table, toString: [] }, paths)[0]).toMatch(/not an export/);
+  });
+
+  it('refuses a function without a row in the parameter table, and a row that matches no parameter', () => {
+    expect(registerProblems(withItem('3.1', { implementedBy: ['getProvision'] }), exportsOf, FUNCTION_PARAMETERS, paths)).toEqual([
+      "provision 3.1: 'getProvision' has no row in FUNCTION_PARAMETERS (scripts/policy-map.ts) — add the parameter subtrees it reads, or [] for none",
+    ]);
+    const table = { ...FUNCTION_PARAMETERS, getProvision: ['funding.bench'] };
+    // 'funding.bench' is not a subtree: prefixes match whole path segments.
+    expect(registerProblems(withItem('3.1', { implementedBy: ['getProvision'] }), exportsOf, table, paths)).toEqual([
+      "FUNCTION_PARAMETERS.getProvision: 'funding.bench' matches no parameter",
+    ]);
+  });
+
+  it('refuses a register without 24 items', () => {
+    expect(registerProblems(junheng.provisions.slice(1), exportsOf, FUNCTION_PARAMETERS, paths)).toEqual(['the register has 23 items, expected 24']);
+  });
+
+  it('exits non-zero with a clear message on a bad JUNHENG_DOCS_AS_OF', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'policy-map.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, JUNHENG_DOCS_AS_OF: '1 Sept 2025' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("JUNHENG_DOCS_AS_OF must be YYYY-MM-DD, got '1 Sept 2025'");
+  }, 60_000);
+});
