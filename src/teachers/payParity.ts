@@ -54,10 +54,17 @@ function compareAverages(aSum: bigint, aCount: bigint, cSum: bigint, cCount: big
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-/** ratio = (tSum × cCount) ÷ (cSum × tCount), cut to 4 decimal places, exactly (integer division). */
+/** Decimal places of `ratio`: far beyond any display, so the quotient is as good as exact. */
+const RATIO_PLACES = 30n;
+const RATIO_SCALE = 10n ** RATIO_PLACES;
+
+/**
+ * ratio = (tSum × cCount) ÷ (cSum × tCount), exact to 30 decimal places and cut there (integer
+ * division, toward zero), so it never reads 1 or more when the rule is not met.
+ */
 function ratioOf(tSum: bigint, tCount: bigint, cSum: bigint, cCount: bigint): Decimal {
-  const scaled = (tSum * cCount * 10_000n) / (cSum * tCount);
-  return new Decimal(scaled.toString()).dividedBy(10_000);
+  const scaled = (tSum * cCount * RATIO_SCALE) / (cSum * tCount);
+  return new Decimal(scaled.toString()).dividedBy(RATIO_SCALE.toString());
 }
 
 /** ceil(x / y) for non-negative bigints. */
@@ -80,12 +87,12 @@ function parityResult(
     ...head,
     step('4.4',
       compliant
-        ? `教师平均工资不低于公务员平均工资：达到要求（比值 ${ratio.toFixed(4)}，截取到四位小数）`
-        : `教师平均工资低于公务员平均工资，差额 ${shortfall.toString()} 元（向上取整到分）；比值 ${ratio.toFixed(4)}（截取到四位小数）`,
+        ? `教师平均工资不低于公务员平均工资：达到要求（比值 ${ratio.toString()}）`
+        : `教师平均工资低于公务员平均工资，差额 ${shortfall.toString()} 元（向上取整到分）；比值 ${ratio.toString()}`,
       compliant
-        ? `Teacher average pay is not below civil-servant average pay: met (ratio ${ratio.toFixed(4)}, cut to 4 places)`
-        : `Teacher average pay is below civil-servant average pay by ${shortfall.toString()} yuan (rounded up to the fen); ratio ${ratio.toFixed(4)} (cut to 4 places)`,
-      { compliant, shortfall: shortfall.toString(), ratio: ratio.toFixed(4) }),
+        ? `Teacher average pay is not below civil-servant average pay: met (ratio ${ratio.toString()})`
+        : `Teacher average pay is below civil-servant average pay by ${shortfall.toString()} yuan (rounded up to the fen); ratio ${ratio.toString()}`,
+      { compliant, shortfall: shortfall.toString(), ratio: ratio.toString() }),
     step('compulsory-education-law',
       '依据：义务教育法第三十一条，教师平均工资水平应当不低于当地公务员平均工资水平',
       'Basis: Compulsory Education Law, article 31: teachers\' average pay shall not be lower than local civil servants\'',
@@ -105,8 +112,8 @@ function zeroAverageIssue(path: Array<string | number>): PolicyIssue {
  *
  * - 不低于 includes equality: equal averages comply; one fen less is a shortfall of 0.01.
  * - Money is compared exactly in integer fen, never in floating point.
- * - `ratio` = teacher ÷ civil servant, cut (rounded toward zero) to 4 decimal places, so it reads
- *   1.0000 or more only when the rule is met; it is for display, the decision is exact.
+ * - `ratio` = teacher ÷ civil servant, exact to 30 decimal places (cut toward zero there, so it
+ *   never reads 1 or more when the rule is not met); the decision itself is the exact comparison.
  * - A civil-servant average of 0 is an input error (no ratio exists).
  *
  * @category Teachers
@@ -119,7 +126,7 @@ function zeroAverageIssue(path: Array<string | number>): PolicyIssue {
  * const r = payParity({ teacherAveragePay: '99999.99', civilServantAveragePay: 100000 });
  * r.compliant; //=> false
  * r.shortfall.toString(); //=> '0.01'
- * r.ratio.toString(); //=> '0.9999'
+ * r.ratio.toString(); //=> '0.9999999'
  * payParity({ teacherAveragePay: 100000, civilServantAveragePay: '100000.00' }).compliant; //=> true
  * ```
  */

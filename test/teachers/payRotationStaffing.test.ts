@@ -19,18 +19,18 @@ describe('payParity (4.4, 义务教育法 article 31): 不低于 includes equali
     expect(r.ratio.toString()).toBe('1');
     expect(r.citations).toEqual(['4.4', 'compulsory-education-law']);
   });
-  it('one fen less is a shortfall of 0.01, and the ratio is cut below 1', () => {
+  it('one fen less is a shortfall of 0.01, and the ratio stays below 1', () => {
     const r = payParity({ teacherAveragePay: '99999.99', civilServantAveragePay: '100000' });
     expect(r.compliant).toBe(false);
     expect(r.shortfall).toBeInstanceOf(Decimal);
     expect(r.shortfall.toString()).toBe('0.01');
-    expect(r.ratio.toString()).toBe('0.9999'); // 0.9999999 cut to 4 places, not rounded up to 1
+    expect(r.ratio.toString()).toBe('0.9999999'); // 99999.99 / 100000 exactly, never rounded up to 1
   });
   it('a higher teacher average complies with no shortfall', () => {
     const r = payParity({ teacherAveragePay: 120000.5, civilServantAveragePay: 100000 });
     expect(r).toMatchObject({ compliant: true });
     expect(r.shortfall.toString()).toBe('0');
-    expect(r.ratio.toString()).toBe('1.2'); // 1.200005 cut to 1.2000
+    expect(r.ratio.toString()).toBe('1.200005'); // 120000.5 / 100000 exactly
   });
   it('amounts that are not exact fen are refused, never rounded', () => {
     expectIssuesAt(() => payParity({ teacherAveragePay: 0.1 + 0.2, civilServantAveragePay: '1.234' }), ['teacherAveragePay'], ['civilServantAveragePay']);
