@@ -1,4 +1,4 @@
-import type { IsoDate } from '../core/dates.js';
+import { daysBetween, type IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { resolve, type UsedValue } from '../core/parameters.js';
@@ -70,13 +70,6 @@ export interface ClassSizeReportResult extends ClassCounts, Explained {
 }
 
 const DEFAULT_GROUPS: readonly GroupKey[] = ['schoolId', 'town'];
-const DAY_MS = 86_400_000;
-
-function daysBetween(from: IsoDate, to: IsoDate): number {
-  const utc = (d: IsoDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((utc(to) - utc(from)) / DAY_MS);
-}
-
 function readGroupBy(value: unknown, issues: PolicyIssue[]): readonly GroupKey[] {
   if (value === undefined) return DEFAULT_GROUPS;
   const known = (v: unknown): v is GroupKey => typeof v === 'string' && (GROUP_KEYS as readonly string[]).includes(v);

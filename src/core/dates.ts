@@ -50,3 +50,22 @@ export function toIsoDate(input: unknown): IsoDate | undefined {
 export function today(): IsoDate {
   return format(new Date(), 'yyyy-MM-dd');
 }
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The day number of a calendar date (days since 1970-01-01), exact for every year 1 … 9999.
+ * `setUTCFullYear` is used because `Date.UTC` reads years 0–99 as 1900–1999.
+ *
+ * @internal
+ */
+export function dayNumber(iso: IsoDate): number {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round(d.getTime() / MS_PER_DAY);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). @internal */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}

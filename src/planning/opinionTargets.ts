@@ -8,7 +8,8 @@ import { readOptions, type CalculatorOptions } from '../parameters/context.js';
 import type { SourceId } from '../parameters/sources.js';
 import { parameterSteps } from '../parameters/steps.js';
 import { parameterTree } from '../parameters/tree.js';
-import { asOfStep, daysBetween } from './days.js';
+import { daysBetween } from '../core/dates.js';
+import { asOfStep } from './days.js';
 
 /** The provisions that print a dated target. @category Planning */
 export type TargetProvision = '1.3' | '2.3' | '3.2' | '3.3';

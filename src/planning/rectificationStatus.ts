@@ -7,7 +7,8 @@ import { dateSchema, describeValue, idSchema, parseInto, record, throwIfAny } fr
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
 import { parameterTree } from '../parameters/tree.js';
-import { asOfKnown, asOfStep, daysBetween, notAfterAsOf } from './days.js';
+import { daysBetween } from '../core/dates.js';
+import { asOfKnown, asOfStep, notAfterAsOf } from './days.js';
 
 /**
  * One rectification item (整改事项) from an inspection (督导检查): the day it was issued, the

@@ -4,7 +4,8 @@ import { defineLazy, step, type Explained, type ExplanationStep } from '../core/
 import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { dateSchema, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { asOfKnown, asOfStep, daysBetween, notAfterAsOf } from './days.js';
+import { daysBetween } from '../core/dates.js';
+import { asOfKnown, asOfStep, notAfterAsOf } from './days.js';
 
 const flag = (what: string) =>
   z.boolean({ error: (iss) => (iss.input === undefined ? `is required (${what}: true or false)` : `must be true or false (${what})`) });

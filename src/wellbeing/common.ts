@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import type { IsoDate } from '../core/dates.js';
+import { daysBetween, type IsoDate } from '../core/dates.js';
 import type { PolicyIssue } from '../core/errors.js';
+import { step, type ExplanationStep } from '../core/explain.js';
+import type { ProvisionId } from '../provisions/index.js';
 import { describeValue } from '../core/schemas.js';
 
 /** A required true/false answer whose message says what it answers. @internal */
@@ -26,12 +28,16 @@ export interface TargetDeadline {
   readonly passed: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Calendar days from `from` to `to`. @internal */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  const utc = (d: IsoDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((utc(to) - utc(from)) / DAY_MS);
+/** The explanation step of a target's deadline: days left, or days past and whether still short. @internal */
+export function deadlineStep(provision: ProvisionId, d: TargetDeadline, shortAfterDeadline: boolean): ExplanationStep {
+  return step(provision,
+    d.passed
+      ? `目标期限 ${d.date}：截至 ${d.asOf} 已过期限 ${-d.daysRemaining} 天${shortAfterDeadline ? '，仍未达到目标' : ''}`
+      : `目标期限 ${d.date}：截至 ${d.asOf} 距期限 ${d.daysRemaining} 天`,
+    d.passed
+      ? `Target date ${d.date}: on ${d.asOf} it passed ${-d.daysRemaining} days ago${shortAfterDeadline ? ' and the target is still not met' : ''}`
+      : `Target date ${d.date}: on ${d.asOf}, ${d.daysRemaining} days remain`,
+    { deadline: d.date, daysRemaining: d.daysRemaining, shortAfterDeadline });
 }
 
 /** Where `asOf` stands against `date`. @internal */

@@ -6,7 +6,7 @@ import { idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
 import { parameterTree } from '../parameters/tree.js';
-import { checkUnique, coverageOf, coverageText, deadlineOn, listOf, targetText, yesNo, type Coverage, type TargetDeadline } from './common.js';
+import { checkUnique, coverageOf, coverageText, deadlineOn, deadlineStep, listOf, targetText, yesNo, type Coverage, type TargetDeadline } from './common.js';
 
 /** One town or subdistrict (镇、街) and whether it has a head parents' school (家长学校总校). @category Wellbeing */
 export const townParentSchoolSchema = record(
@@ -92,14 +92,7 @@ export function parentSchoolCoverage(towns: readonly TownParentSchool[], options
         `建校率 = ${coverage.covered} ÷ ${coverage.total} = ${coverageText(coverage)}；${coverage.covered} × 10000 ${coverage.met ? '≥' : '<'} ${targetBp} × ${coverage.total}：${coverage.met ? '达到' : '未达到'}目标 ${pct}`,
         `Establishment rate = ${coverage.covered} ÷ ${coverage.total} = ${coverageText(coverage)}; ${coverage.covered} × 10000 ${coverage.met ? '≥' : '<'} ${targetBp} × ${coverage.total}: the ${pct} target is ${coverage.met ? 'met' : 'not met'}`,
         { coverage: coverage.coverage, met: coverage.met }),
-      step('3.3',
-        d.passed
-          ? `目标期限 ${d.date}：截至 ${d.asOf} 已过期限 ${-d.daysRemaining} 天${result.shortAfterDeadline ? '，仍未达到目标' : ''}`
-          : `目标期限 ${d.date}：截至 ${d.asOf} 距期限 ${d.daysRemaining} 天`,
-        d.passed
-          ? `Target date ${d.date}: on ${d.asOf} it passed ${-d.daysRemaining} days ago${result.shortAfterDeadline ? ' and the target is still not met' : ''}`
-          : `Target date ${d.date}: on ${d.asOf}, ${d.daysRemaining} days remain`,
-        { deadline: d.date, daysRemaining: d.daysRemaining, shortAfterDeadline: result.shortAfterDeadline }),
+      deadlineStep('3.3', d, result.shortAfterDeadline),
     ];
   }) as ParentSchoolCoverageResult;
 }

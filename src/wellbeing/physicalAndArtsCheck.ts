@@ -7,7 +7,8 @@ import { countSchema, dateSchema, describeValue, idSchema, parseInto, record, th
 import { readOptions, type CalculatorOptions } from '../parameters/context.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
 import { parameterTree } from '../parameters/tree.js';
-import { coverageOf, coverageText, daysBetween, deadlineOn, targetText, type Coverage, type TargetDeadline } from './common.js';
+import { daysBetween } from '../core/dates.js';
+import { coverageOf, coverageText, deadlineOn, deadlineStep, targetText, type Coverage, type TargetDeadline } from './common.js';
 
 /** Minutes in a day: the most daily exercise a record may claim. @category Wellbeing */
 export const MINUTES_PER_DAY = 1440;
@@ -224,14 +225,7 @@ function explain(r: Omit<PhysicalAndArtsResult, 'explanation'>, used: readonly U
       `${who}艺术素质测评覆盖率 = ${a.covered} ÷ ${a.total} = ${coverageText(a)}；${a.covered} × 10000 ${a.met ? '≥' : '<'} ${Math.round(a.target * 10_000)} × ${a.total}：${a.met ? '达到' : '未达到'}目标 ${pct}${a.total === 0 ? '（无学生，无需覆盖）' : ''}`,
       `${whoEn}arts-assessment coverage = ${a.covered} ÷ ${a.total} = ${coverageText(a)}; ${a.covered} × 10000 ${a.met ? '≥' : '<'} ${Math.round(a.target * 10_000)} × ${a.total}: the ${pct} target is ${a.met ? 'met' : 'not met'}${a.total === 0 ? ' (no pupils: nothing to cover)' : ''}`,
       { assessed: a.covered, pupils: a.total, coverage: a.coverage, met: a.met }),
-    step('3.2',
-      d.passed
-        ? `目标期限 ${d.date}：截至 ${d.asOf} 已过期限 ${-d.daysRemaining} 天${a.shortAfterDeadline ? '，仍未达到目标' : ''}`
-        : `目标期限 ${d.date}：截至 ${d.asOf} 距期限 ${d.daysRemaining} 天`,
-      d.passed
-        ? `Target date ${d.date}: on ${d.asOf} it passed ${-d.daysRemaining} days ago${a.shortAfterDeadline ? ' and the target is still not met' : ''}`
-        : `Target date ${d.date}: on ${d.asOf}, ${d.daysRemaining} days remain`,
-      { deadline: d.date, daysRemaining: d.daysRemaining, shortAfterDeadline: a.shortAfterDeadline }),
+    deadlineStep('3.2', d, a.shortAfterDeadline),
     step('3.2',
       r.compliant ? `${who}三项要求均达到` : `${who}未全部达到：${[!e.met && '每天锻炼一小时', !m.met && '每年体质健康监测', !a.met && '艺术素质测评覆盖率'].filter(Boolean).join('、')}`,
       r.compliant ? `${whoEn}all three requirements are met` : `${whoEn}not met: ${[!e.met && 'one hour of daily exercise', !m.met && 'annual health monitoring', !a.met && 'arts-assessment coverage'].filter(Boolean).join(', ')}`,
