@@ -3,7 +3,6 @@ import type { PolicyIssue } from './errors.js';
 import { fenToYuanString, MAX_RATE_FEN, yuanToFen, type MoneyInput } from './money.js';
 import { REGIONS, LOCATIONS, type Bilingual, type Confidence, type Location, type Region } from './types.js';
 import { describeValue, MAX_COUNT } from './schemas.js';
-import type { SourceId } from '../parameters/sources.js';
 
 /**
  * One dated value of a parameter: in force from `from` until the next value's `from`.
@@ -14,8 +13,8 @@ export interface DatedValue<V> {
   /** The day the value takes effect, `'YYYY-MM-DD'`. */
   readonly from: IsoDate;
   readonly value: V;
-  /** Id of the document it comes from, in {@link sources}. */
-  readonly source: SourceId;
+  /** Id of the document it comes from, in the `sources` register (checked by the tests). */
+  readonly source: string;
   readonly confidence: Confidence;
   /** For region-specific national values. */
   readonly region?: Region;
@@ -61,6 +60,11 @@ export class Leaf<V, R, I, G extends boolean = false> {
   declare readonly _input: I;
   /** @internal phantom for patch typing */
   declare readonly _regional: G;
+  /**
+   * The leaf's dot path in the assembled tree (`'funding.benchmark.primary'`), stamped once by
+   * {@link defineParameters}: rules never write it, they read the leaf itself.
+   */
+  path = '';
   constructor(
     readonly spec: LeafSpec<V>,
     /** @internal */ readonly codec: Codec<V, R>,
@@ -72,9 +76,6 @@ export type AnyLeaf = Leaf<any, any, any, boolean>;
 
 /** A node of the parameter tree: a leaf or a group of nodes. @category Parameters */
 export type ParameterNode = AnyLeaf | { readonly [key: string]: ParameterNode };
-
-/** The values rules read for a subtree. @category Parameters */
-export type Resolved<T> = T extends Leaf<any, infer R, any, boolean> ? R : { readonly [K in keyof T]: Resolved<T[K]> };
 
 /**
  * A deep partial patch of a subtree. A leaf takes a new value; a region-specific leaf takes one
@@ -214,14 +215,14 @@ export const leaf = {
 export function byRegion<V>(
   from: IsoDate,
   values: Record<Region, V>,
-  source: SourceId,
+  source: string,
   confidence: Confidence,
   note?: string,
 ): DatedValue<V>[] {
   return REGIONS.map((region) => ({ from, value: values[region], source, confidence, region, ...(note === undefined ? {} : { note }) }));
 }
 
-// ---------------------------------------------------------------- walking the tree
+// ---------------------------------------------------------------- an area's subtree
 
 /** Calls `visit` for every leaf with its dot path. @internal */
 export function eachLeaf(node: ParameterNode, visit: (path: string, leaf: AnyLeaf) => void, prefix = ''): void {
@@ -235,240 +236,17 @@ export function eachLeaf(node: ParameterNode, visit: (path: string, leaf: AnyLea
   }
 }
 
-/** A validated override of one leaf. @internal */
-export interface Override {
-  readonly all?: unknown;
-  readonly byRegion?: Partial<Record<Region, unknown>>;
-}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-
 /**
- * Validates a user's patch against the tree's shape, pushing one issue per problem with its path
- * under `parameters`, and returns the overrides by dot path.
+ * Declares an area's parameter subtree under its key in the assembled tree (`'funding'`), stamping
+ * every leaf with its dot path. Each area owns its subtree; the register assembles them, and checks
+ * that each sits under the key it was declared for.
  *
  * @internal
  */
-export function readPatch(tree: ParameterNode, patch: unknown, issues: PolicyIssue[]): Map<string, Override> {
-  const overrides = new Map<string, Override>();
-  const walk = (node: ParameterNode, value: unknown, path: string[]): void => {
-    if (node instanceof Leaf) {
-      const where: Array<string | number> = ['parameters', ...path];
-      if (node.spec.regional === true && isPlainObject(value)) {
-        const regional: Partial<Record<Region, unknown>> = {};
-        for (const key of Object.keys(value)) {
-          if (!(REGIONS as readonly string[]).includes(key)) {
-            issues.push({ path: [...where, key], code: 'unknown_key', message: `is not a region (use 'east' | 'central' | 'west')` });
-            continue;
-          }
-          const parsed = node.codec.parse(value[key]);
-          if (parsed.ok) regional[key as Region] = parsed.value;
-          else issues.push({ path: [...where, key], code: 'invalid_value', message: parsed.message });
-        }
-        overrides.set(path.join('.'), { byRegion: regional });
-        return;
-      }
-      const parsed = node.codec.parse(value);
-      if (parsed.ok) overrides.set(path.join('.'), { all: parsed.value });
-      else issues.push({ path: where, code: 'invalid_value', message: parsed.message });
-      return;
-    }
-    if (!isPlainObject(value)) {
-      issues.push({ path: ['parameters', ...path], code: 'invalid_type', message: `must be an object of parameter values, got ${describeValue(value)}` });
-      return;
-    }
-    for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(node, key)) {
-        issues.push({ path: ['parameters', ...path, key], code: 'unknown_key', message: 'is not a parameter junheng knows (see listParameters())' });
-        continue;
-      }
-      walk(node[key] as ParameterNode, value[key], [...path, key]);
-    }
-  };
-  if (patch !== undefined) walk(tree, patch, []);
-  return overrides;
-}
-
-/** A value as it was read for one call: what it is, since when, from where. @category Parameters */
-export interface UsedValue {
-  readonly path: string;
-  /** The value as users see it (money as a decimal string of yuan). */
-  readonly value: unknown;
-  readonly effectiveFrom: IsoDate;
-  readonly source: SourceId | 'override';
-  readonly confidence: Confidence;
-  readonly region?: Region;
-}
-
-/** What resolution needs: the day, the region and the user's overrides. @internal */
-export interface ResolveContext {
-  readonly asOf: IsoDate;
-  readonly region: Region | undefined;
-  readonly overrides: ReadonlyMap<string, Override>;
-}
-
-/** The latest dated value on or before `asOf`, for one region or for a leaf without regions. */
-function latest<V>(history: readonly DatedValue<V>[], asOf: IsoDate, region: Region | undefined): DatedValue<V> | undefined {
-  let found: DatedValue<V> | undefined;
-  for (const entry of history) {
-    if (entry.from > asOf) break;
-    if (entry.region === region) found = entry;
-  }
-  return found;
-}
-
-/**
- * The value of one leaf on `asOf` for `region` (or without a region), after overrides; `undefined`
- * when none is in force.
- *
- * @internal
- */
-export function valueOn(path: string, node: AnyLeaf, ctx: ResolveContext, region: Region | undefined): UsedValue | undefined {
-  const entry = latest(node.spec.history, ctx.asOf, region);
-  const override = ctx.overrides.get(path);
-  const replaced = override === undefined ? undefined : region !== undefined && override.byRegion !== undefined ? override.byRegion[region] : override.all;
-  if (replaced !== undefined) {
-    return { path, value: replaced, effectiveFrom: entry?.from ?? ctx.asOf, source: 'override', confidence: 'unverified', ...(region === undefined ? {} : { region }) };
-  }
-  if (entry === undefined) return undefined;
-  return { path, value: entry.value, effectiveFrom: entry.from, source: entry.source, confidence: entry.confidence, ...(region === undefined ? {} : { region }) };
-}
-
-function firstDate(node: AnyLeaf): IsoDate | undefined {
-  return node.spec.history[0]?.from;
-}
-
-/**
- * Resolves a subtree for one call or batch: every leaf's value on `asOf`, for the region given (or
- * the one value all regions share). Pushes an issue on `asOf` when a value is not known that early,
- * and on `region` when it is needed and the regions differ. Records what was read in `used`.
- *
- * @internal
- */
-export function resolve<T extends ParameterNode>(
-  node: T,
-  prefix: string,
-  ctx: ResolveContext,
-  issues: PolicyIssue[],
-  used: UsedValue[],
-): Resolved<T> {
-  const local: PolicyIssue[] = [];
-  const value = resolveNode(node, prefix, ctx, local, used);
-  for (const issue of local) mergeIssue(issues, issue, ctx.asOf);
-  return value;
-}
-
-/**
- * Adds a parameter issue, folding it into an earlier one of the same code: one issue on `asOf` (or
- * `region`) that names every parameter concerned, not one per parameter.
- *
- * @internal
- */
-export function mergeIssue(issues: PolicyIssue[], issue: PolicyIssue, asOf: IsoDate): void {
-  const earlier = issues.find((i) => i.code === issue.code && i.parameters !== undefined);
-  if (earlier?.parameters === undefined || issue.parameters === undefined) {
-    issues.push(issue);
-    return;
-  }
-  for (const detail of issue.parameters) if (!earlier.parameters.includes(detail)) earlier.parameters.push(detail);
-  earlier.message = parameterMessage(issue.code, asOf, earlier.parameters);
-}
-
-function parameterMessage(code: PolicyIssue['code'], asOf: IsoDate, details: readonly string[]): string {
-  return code === 'region_required'
-    ? `is needed: on ${asOf} ${details.join('; ')} differ${details.length === 1 ? 's' : ''} by region; give region 'east' | 'central' | 'west'`
-    : `is too early: on ${asOf} no value is known for ${details.join('; ')}; give a later asOf or set ${details.length === 1 ? 'it' : 'them'} in parameters`;
-}
-
-/**
- * Like {@link resolve}, for rules that are simply not in force before their first date (the
- * opinion's own floor before the opinion): `undefined`, and no issue, when some value of the subtree
- * is not known on `asOf`.
- *
- * @internal
- */
-export function resolveIfInForce<T extends ParameterNode>(
-  node: T,
-  prefix: string,
-  ctx: ResolveContext,
-  issues: PolicyIssue[],
-  used: UsedValue[],
-): Resolved<T> | undefined {
-  const local: PolicyIssue[] = [];
-  const localUsed: UsedValue[] = [];
-  const value = resolveNode(node, prefix, ctx, local, localUsed);
-  // Not in force, unless the user patched part of it: then the missing values are an error, not a silent no.
-  const patched = [...ctx.overrides.keys()].some((path) => path.startsWith(`${prefix}.`));
-  if (local.some((i) => i.code === 'no_value_on_date') && !patched) return undefined;
-  for (const issue of local) mergeIssue(issues, issue, ctx.asOf);
-  used.push(...localUsed);
-  return value;
-}
-
-function resolveNode<T extends ParameterNode>(
-  node: T,
-  prefix: string,
-  ctx: ResolveContext,
-  issues: PolicyIssue[],
-  used: UsedValue[],
-): Resolved<T> {
-  if (node instanceof Leaf) {
-    let chosen: UsedValue | undefined;
-    if (node.spec.regional === true && ctx.region === undefined) {
-      const values = REGIONS.map((r) => valueOn(prefix, node, ctx, r));
-      const present = values.filter((v): v is UsedValue => v !== undefined);
-      if (present.length === REGIONS.length) {
-        const texts = present.map((v) => JSON.stringify(v.value));
-        if (texts.every((t) => t === texts[0])) {
-          const first = present[0] as UsedValue;
-          chosen = { path: first.path, value: first.value, effectiveFrom: first.effectiveFrom, source: first.source, confidence: first.confidence };
-        } else {
-          const listing = present.map((v) => `${v.region} ${String(v.value)}`).join(', ');
-          const parameters = [`${prefix} (${listing})`];
-          issues.push({ path: ['region'], code: 'region_required', message: parameterMessage('region_required', ctx.asOf, parameters), parameters });
-          return undefined as Resolved<T>;
-        }
-      }
-    } else {
-      chosen = valueOn(prefix, node, ctx, node.spec.regional === true ? ctx.region : undefined);
-    }
-    if (chosen === undefined) {
-      const first = firstDate(node);
-      const parameters = [`${prefix}${first === undefined ? '' : ` (first value from ${first})`}`];
-      issues.push({ path: ['asOf'], code: 'no_value_on_date', message: parameterMessage('no_value_on_date', ctx.asOf, parameters), parameters });
-      return undefined as Resolved<T>;
-    }
-    used.push(chosen);
-    return node.codec.internal(chosen.value) as Resolved<T>;
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) {
-    out[key] = resolveNode((node as Record<string, ParameterNode>)[key] as ParameterNode, prefix === '' ? key : `${prefix}.${key}`, ctx, issues, used);
-  }
-  return out as Resolved<T>;
-}
-
-/**
- * Wraps the resolution of an area's parameter snapshot so that it runs once per day and region when
- * nothing is overridden (a batch, or many single calls on the same day, share one snapshot). `build`
- * pushes its problems to `issues`; a snapshot whose build added issues is neither kept nor returned.
- *
- * @internal
- */
-export function snapshotByDay<T>(build: (ctx: ResolveContext, issues: PolicyIssue[]) => T | undefined): (ctx: ResolveContext, issues: PolicyIssue[]) => T | undefined {
-  const cache = new Map<string, T>();
-  return (ctx, issues) => {
-    const key = ctx.overrides.size === 0 ? `${ctx.asOf}|${ctx.region ?? ''}` : undefined;
-    const hit = key === undefined ? undefined : cache.get(key);
-    if (hit !== undefined) return hit;
-    const before = issues.length;
-    const value = build(ctx, issues);
-    if (value === undefined || issues.length > before) return undefined;
-    if (key !== undefined) {
-      if (cache.size > 256) cache.clear();
-      cache.set(key, value);
-    }
-    return value;
-  };
+export function defineParameters<const T extends ParameterNode>(root: string, node: T): T {
+  eachLeaf(node, (path, leaf) => {
+    if (leaf.path !== '') throw new Error(`parameter ${leaf.path} is declared twice (again as ${root}.${path})`);
+    leaf.path = `${root}.${path}`;
+  });
+  return node;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PolicyInputError, type IssueCode, type PolicyIssue } from './errors.js';
 import { toIsoDate } from './dates.js';
 import { yuanToFen } from './money.js';
@@ -24,7 +24,8 @@ export function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-const required = (what: string) => (iss: { input?: unknown }) =>
+/** The message of a required field of the wrong type: `is required (…)` or `must be …, got …`. @internal */
+export const required = (what: string) => (iss: { input?: unknown }) =>
   iss.input === undefined ? `is required (${what})` : `must be ${what}, got ${describeValue(iss.input)}`;
 
 /**
@@ -34,9 +35,11 @@ const required = (what: string) => (iss: { input?: unknown }) =>
  */
 export const countSchema = z
   .number({ error: required('a non-negative whole number') })
-  .int({ error: (iss) => `must be a whole number, got ${describeValue(iss.input)}` })
-  .min(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` })
-  .max(MAX_COUNT, { error: (iss) => `must be at most ${MAX_COUNT}, got ${describeValue(iss.input)}` });
+  .check(
+    z.int({ error: (iss) => `must be a whole number, got ${describeValue(iss.input)}` }),
+    z.minimum(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` }),
+    z.maximum(MAX_COUNT, { error: (iss) => `must be at most ${MAX_COUNT}, got ${describeValue(iss.input)}` }),
+  );
 
 /**
  * Money in yuan: a non-negative number or decimal string with at most two decimal places
@@ -46,10 +49,11 @@ export const countSchema = z
  */
 export const moneySchema = z
   .union([z.number(), z.string()], { error: required('an amount of yuan (a number or a decimal string)') })
-  .refine((value) => yuanToFen(value) !== undefined, {
-    error: (iss) =>
-      `must be a non-negative amount of yuan with at most two decimal places, got ${describeValue(iss.input)}`,
-  });
+  .check(
+    z.refine((value) => yuanToFen(value) !== undefined, {
+      error: (iss) => `must be a non-negative amount of yuan with at most two decimal places, got ${describeValue(iss.input)}`,
+    }),
+  );
 
 /**
  * A calendar date: `'YYYY-MM-DD'` or a valid `Date`.
@@ -58,9 +62,11 @@ export const moneySchema = z
  */
 export const dateSchema = z
   .union([z.string(), z.date()], { error: required("a date 'YYYY-MM-DD'") })
-  .refine((value) => toIsoDate(value) !== undefined, {
-    error: (iss) => `must be a real calendar date written 'YYYY-MM-DD', got ${describeValue(iss.input)}`,
-  });
+  .check(
+    z.refine((value) => toIsoDate(value) !== undefined, {
+      error: (iss) => `must be a real calendar date written 'YYYY-MM-DD', got ${describeValue(iss.input)}`,
+    }),
+  );
 
 /** An enum with a message that lists the choices. @internal */
 export function choice<const T extends readonly [string, ...string[]]>(values: T, what: string) {
@@ -75,8 +81,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 /** A non-empty identifier string. @internal */
 export const idSchema = z
   .string({ error: required('a text identifier') })
-  .min(1, { error: 'must not be empty' })
-  .max(200, { error: 'must be at most 200 characters' });
+  .check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(200, { error: 'must be at most 200 characters' }));
 
 /** A strict object whose own message says what was expected. @internal */
 export function record<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
@@ -135,12 +140,12 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: Reado
  * @internal
  */
 export function parseInto<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   input: unknown,
   issues: PolicyIssue[],
   prefix: ReadonlyArray<string | number> = [],
 ): T | undefined {
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = z.safeParse(schema, input, { reportInput: true });
   if (result.success) return result.data;
   issues.push(...fromZodIssues(result.error.issues, prefix));
   return undefined;
@@ -150,3 +155,11 @@ export function parseInto<T>(
 export function throwIfAny(issues: PolicyIssue[]): void {
   if (issues.length > 0) throw new PolicyInputError(issues);
 }
+
+/** A required true/false answer whose message says what it answers. @internal */
+export const yesNo = (what: string) =>
+  z.boolean({ error: (iss) => (iss.input === undefined ? `is required (true or false: ${what})` : `must be true or false (${what}), got ${describeValue(iss.input)}`) });
+
+/** A list of records with a message naming them. @internal */
+export const listOf = <T extends z.ZodMiniType>(item: T, what: string) =>
+  z.array(item, { error: (iss) => (iss.input === undefined ? `is required (a list of ${what})` : `must be a list of ${what}, got ${describeValue(iss.input)}`) });

@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PolicyIssue } from './errors.js';
 import { choice, countSchema, fromZodIssues, idSchema, MAX_COUNT, record } from './schemas.js';
 import { LOCATIONS, type Location } from './types.js';
+import { isPlain } from './util.js';
 
 /** Kinds of establishment: an ordinary school, a teaching point (教学点), a special-education school. @category Funding */
 export const SCHOOL_KINDS = ['school', 'teaching-point', 'special-education'] as const;
@@ -9,7 +10,7 @@ export const SCHOOL_KINDS = ['school', 'teaching-point', 'special-education'] as
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 
 const stageCounts = (what: string) =>
-  record({ primary: countSchema.optional(), junior: countSchema.optional() }, `${what} by stage { primary?, junior? }`);
+  record({ primary: z.optional(countSchema), junior: z.optional(countSchema) }, `${what} by stage { primary?, junior? }`);
 
 /**
  * A school as the funding calculators take it. Unknown keys are rejected, so a misspelt `pupil`
@@ -22,13 +23,13 @@ export const schoolSchema = record(
   {
     id: idSchema,
     location: choice(LOCATIONS, 'the statistical location class'),
-    kind: choice(SCHOOL_KINDS, 'kind of school').optional(),
+    kind: z.optional(choice(SCHOOL_KINDS, 'kind of school')),
     pupils: stageCounts('pupils'),
-    boarders: stageCounts('boarders').optional(),
-    disabledPupils: countSchema.optional(),
+    boarders: z.optional(stageCounts('boarders')),
+    disabledPupils: z.optional(countSchema),
   },
   'a school object',
-).superRefine((school, ctx) => {
+).check(z.superRefine((school, ctx) => {
   // Cross-field checks speak only of fields that are valid themselves; their own issues come first.
   const valid = (n: unknown) => n === undefined || (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 && n <= MAX_COUNT);
   const counts = [school.pupils.primary, school.pupils.junior, school.boarders?.primary, school.boarders?.junior, school.disabledPupils];
@@ -58,7 +59,7 @@ export const schoolSchema = record(
       input: disabled,
     });
   }
-});
+}));
 
 /** A school, as the funding calculators accept it. @category Funding */
 export type School = z.input<typeof schoolSchema>;
@@ -89,11 +90,6 @@ export interface SchoolRecord {
 const SCHOOL_KEYS = new Set(['id', 'location', 'kind', 'pupils', 'boarders', 'disabledPupils']);
 const STAGE_KEYS = new Set(['primary', 'junior']);
 
-const isPlain = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-};
 
 /** `undefined` → 0; a valid count → itself; anything else → -1. */
 const countOf = (value: unknown): number =>
@@ -156,7 +152,7 @@ export function toRecord(school: ParsedSchool): SchoolRecord {
 export function readSchool(input: unknown, issues: PolicyIssue[], prefix: ReadonlyArray<string | number> = []): SchoolRecord | undefined {
   const fast = fastSchool(input);
   if (fast !== undefined) return fast;
-  const parsed = schoolSchema.safeParse(input, { reportInput: true });
+  const parsed = z.safeParse(schoolSchema, input, { reportInput: true });
   if (parsed.success) return toRecord(parsed.data);
   issues.push(...fromZodIssues(parsed.error.issues, prefix));
   return undefined;

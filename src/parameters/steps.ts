@@ -1,5 +1,5 @@
 import { step, type ExplanationStep } from '../core/explain.js';
-import type { UsedValue } from '../core/parameters.js';
+import type { UsedValue } from '../core/resolve.js';
 import type { ProvisionId } from '../provisions/index.js';
 import { sources } from './sources.js';
 
@@ -30,7 +30,7 @@ export function parameterSteps(values: Iterable<UsedValue>, provision: Provision
   for (const u of values) {
     const display = u.value === null ? 'null' : Array.isArray(u.value) ? u.value.join(', ') : String(u.value);
     const where = u.region === undefined ? '' : ` [${u.region}]`;
-    const from = u.source === 'override' ? { zh: '用户覆盖值', en: 'user override' } : sources[u.source].title;
+    const from = u.source === 'override' ? { zh: '用户覆盖值', en: 'user override' } : (sources as Record<string, { title: { zh: string; en: string } }>)[u.source]?.title ?? { zh: u.source, en: u.source };
     const unverified = u.confidence === 'unverified' ? { zh: '；未经核实，请确认或覆盖', en: '; not verified, confirm or override' } : { zh: '', en: '' };
     steps.push(
       step(

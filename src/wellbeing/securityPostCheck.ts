@@ -1,12 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { countSchema, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { countSchema, idSchema, listOf, parseInto, record } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { checkUnique, listOf } from './common.js';
+import { checkUnique } from './common.js';
 
 /** One school's full-time security staff (专职安全保卫人员), a whole number. @category Wellbeing */
 export const schoolSecuritySchema = record({ id: idSchema, fullTimeSecurityStaff: countSchema }, 'a school object { id, fullTimeSecurityStaff }');
@@ -39,6 +36,19 @@ export interface SecurityPostResult extends Explained {
 }
 
 /**
+ * The pure rule of {@link securityPostCheck}: the schools below the minimum, in input order.
+ *
+ * @category Wellbeing
+ */
+export function securityPostRule(schools: readonly { id: string; fullTimeSecurityStaff: number }[], p: { readonly minimum: number }): SecurityShortfall[] {
+  const withoutPost: SecurityShortfall[] = [];
+  for (const s of schools) {
+    if (s.fullTimeSecurityStaff < p.minimum) withoutPost.push({ id: s.id, fullTimeSecurityStaff: s.fullTimeSecurityStaff, missing: p.minimum - s.fullTimeSecurityStaff });
+  }
+  return withoutPost;
+}
+
+/**
  * The schools without a full-time security post.
  *
  * Encodes opinion **7.1** (落实学校安全保卫专职岗位设置). The opinion asks for the post without a
@@ -48,6 +58,7 @@ export interface SecurityPostResult extends Explained {
  * only. An empty list, or a repeated id, is an input error. The item's other safety measures carry no quantity and are not computed.
  *
  * @category Wellbeing
+ * @function
  * @param schools - `[{ id, fullTimeSecurityStaff }]`, each school once.
  * @param options - `{ asOf?, parameters? }`.
  * @returns The minimum, the schools meeting it and those short of it, citations and an explanation.
@@ -60,50 +71,50 @@ export interface SecurityPostResult extends Explained {
  * r.compliant; //=> false
  * ```
  */
-export function securityPostCheck(schools: readonly SchoolSecurity[], options?: CalculatorOptions): SecurityPostResult {
-  const issues: PolicyIssue[] = [];
-  const rows = parseInto(securityListSchema, schools, issues);
-  checkUnique(schools, 'id', 'id', issues);
-  const ctx = readOptions(options, issues);
-  if (rows !== undefined) {
-    if (rows.length === 0) issues.push({ path: [], code: 'too_small', message: "must list the district's schools (at least one)", provision: '7.1' });
-  }
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const minimum = resolve(parameterTree.wellbeing.securityMinFullTimeStaff, 'wellbeing.securityMinFullTimeStaff', ctx, issues, used);
-  throwIfAny(issues);
-  const list = rows as NonNullable<typeof rows>;
-  const withoutPost: SecurityShortfall[] = [];
-  for (const s of list) {
-    if (s.fullTimeSecurityStaff < minimum) withoutPost.push({ id: s.id, fullTimeSecurityStaff: s.fullTimeSecurityStaff, missing: minimum - s.fullTimeSecurityStaff });
-  }
-  const result = {
-    schools: list.length,
-    minimum,
-    withPost: list.length - withoutPost.length,
-    withoutPost,
-    compliant: withoutPost.length === 0,
-    citations: citationsOf(used, '7.1'),
-  };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => {
-    const ids = withoutPost.map((s) => s.id);
-    return [
-      ...parameterSteps(used, '7.1'),
-      step('7.1',
-        `落实学校安全保卫专职岗位设置：每校专职安全保卫人员不少于 ${minimum} 人`,
-        `A full-time security post at every school: at least ${minimum} full-time security staff per school`,
-        { minimum }),
-      step('7.1',
-        `学校 ${list.length} 所，达到 ${result.withPost} 所，未达到 ${ids.length} 所${ids.length > 0 ? `：${ids.slice(0, 20).join('、')}${ids.length > 20 ? ` 等（另 ${ids.length - 20} 所）` : ''}` : ''}`,
-        `${list.length} schools, ${result.withPost} with the post, ${ids.length} without${ids.length > 0 ? `: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` (and ${ids.length - 20} more)` : ''}` : ''}`,
-        { schools: list.length, withPost: result.withPost, withoutPost: ids.length }),
-    ];
-  }) as SecurityPostResult;
-}
+export const securityPostCheck = defineCalculator({
+  name: 'securityPostCheck',
+  provisions: ['7.1'],
+  input: securityListSchema,
+  parse(input, issues) {
+    const rows = parseInto(securityListSchema, input, issues);
+    checkUnique(input, 'id', 'id', issues);
+    if (rows !== undefined && rows.length === 0) issues.push({ path: [], code: 'too_small', message: "must list the district's schools (at least one)", provision: '7.1' });
+    return rows;
+  },
+  reads: (p) => ({ minimum: p.wellbeing.securityMinFullTimeStaff }),
+  rule: securityPostRule,
+  result(outcome, call): SecurityPostResult {
+    const { minimum } = call.params;
+    const list = call.input;
+    const withoutPost = outcome;
+    const result = {
+      schools: list.length,
+      minimum,
+      withPost: list.length - withoutPost.length,
+      withoutPost,
+      compliant: withoutPost.length === 0,
+      citations: citationsOf(call.used, '7.1'),
+    };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => {
+      const ids = withoutPost.map((s) => s.id);
+      return [
+        ...parameterSteps(call.used, '7.1'),
+        step('7.1',
+          `落实学校安全保卫专职岗位设置：每校专职安全保卫人员不少于 ${minimum} 人`,
+          `A full-time security post at every school: at least ${minimum} full-time security staff per school`,
+          { minimum }),
+        step('7.1',
+          `学校 ${list.length} 所，达到 ${result.withPost} 所，未达到 ${ids.length} 所${ids.length > 0 ? `：${ids.slice(0, 20).join('、')}${ids.length > 20 ? ` 等（另 ${ids.length - 20} 所）` : ''}` : ''}`,
+          `${list.length} schools, ${result.withPost} with the post, ${ids.length} without${ids.length > 0 ? `: ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` (and ${ids.length - 20} more)` : ''}` : ''}`,
+          { schools: list.length, withPost: result.withPost, withoutPost: ids.length }),
+      ];
+    }) as SecurityPostResult;
+  },
+});
 
 /**
  * {@link securityPostCheck} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Wellbeing
  */
-export const safeSecurityPostCheck = makeSafe(securityPostCheck);
+export const safeSecurityPostCheck = safe(securityPostCheck);

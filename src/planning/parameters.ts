@@ -1,4 +1,5 @@
-import { leaf, type ParameterNode } from '../core/parameters.js';
+import { defineParameters, type ParameterNode } from '../core/parameters.js';
+import { leaf } from '../parameters/leaf.js';
 
 /** The opinion states no date; junheng applies it from 2016-07-02 (see the funding parameters). */
 const OPINION_FROM = '2016-07-02';
@@ -18,7 +19,7 @@ const FLATTENED_YEAR_NOTE =
  *
  * @category Parameters
  */
-export const planningParameters = {
+export const planningParameters = defineParameters('planning', {
   specialEducation: {
     minSchools: leaf.count({
       description: {
@@ -54,4 +55,4 @@ export const planningParameters = {
       history: [{ from: OPINION_FROM, value: '2025-12-31', source: 'opinion', confidence: 'unverified', note: `Opinion 1.3: 到2025年，实现全区义务教育优质资源全覆盖. ${FLATTENED_YEAR_NOTE} ${OPINION_DATE_NOTE}` }],
     }),
   },
-} as const satisfies ParameterNode;
+} as const satisfies ParameterNode);

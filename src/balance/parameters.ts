@@ -1,6 +1,7 @@
-import { leaf, type ParameterNode } from '../core/parameters.js';
+import { defineParameters, type ParameterNode } from '../core/parameters.js';
+import { leaf } from '../parameters/leaf.js';
 import type { Confidence } from '../core/types.js';
-import type { SourceId } from './sources.js';
+import type { SourceId } from '../parameters/sources.js';
 
 /**
  * 教督〔2017〕6号 is reported as issued in April 2017 (the register gives '2017-04'); junheng dates
@@ -57,7 +58,7 @@ function thresholds(stage: 'primary' | 'junior', v: { L1: number; L2: number; L3
 }
 
 /** Parameters of the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号). @category Parameters */
-export const balanceParameters = {
+export const balanceParameters = defineParameters('balance', {
   thresholds: {
     primary: thresholds('primary', { L1: 4.2, L2: 1, L3: 0.9, L4: 4.5, L5: 7.5, L6: '2000', L7: 2.3 }),
     junior: thresholds('junior', { L1: 5.3, L2: 1, L3: 0.9, L4: 5.8, L5: 10.2, L6: '2500', L7: 2.4 }),
@@ -165,4 +166,4 @@ export const balanceParameters = {
       history: one(1, 'secondary'),
     }),
   },
-} as const satisfies ParameterNode;
+} as const satisfies ParameterNode);

@@ -1,4 +1,5 @@
-import { leaf, type ParameterNode } from '../core/parameters.js';
+import { defineParameters, type ParameterNode } from '../core/parameters.js';
+import { leaf } from '../parameters/leaf.js';
 
 /** The opinion states no date; junheng applies it from 2016-07-02 (see the funding parameters). */
 const OPINION_FROM = '2016-07-02';
@@ -17,7 +18,7 @@ const YEAR_2025_NOTE =
  *
  * @category Parameters
  */
-export const wellbeingParameters = {
+export const wellbeingParameters = defineParameters('wellbeing', {
   dailyExerciseMinutes: leaf.count({
     description: {
       zh: '学生每天在校锻炼时间，不少于（分钟，含本数）',
@@ -86,4 +87,4 @@ export const wellbeingParameters = {
       note: 'Opinion 7.1 says 落实学校安全保卫专职岗位设置 (set up a full-time security post) without a number; junheng reads it as at least one full-time member of security staff per school. Set your province\'s figure if it sets one (some set a number per school size).',
     }],
   }),
-} as const satisfies ParameterNode;
+} as const satisfies ParameterNode);

@@ -1,4 +1,5 @@
-import { leaf, type ParameterNode } from '../core/parameters.js';
+import { defineParameters, type ParameterNode } from '../core/parameters.js';
+import { leaf } from '../parameters/leaf.js';
 
 /** The opinion states no date; junheng applies it from 2016-07-02 (see the funding parameters). */
 const OPINION_FROM = '2016-07-02';
@@ -9,7 +10,7 @@ const OPINION_DATE_NOTE =
   'The opinion states no effective date; junheng applies it from 2016-07-02, the date of its very likely parent 国发〔2016〕40号.';
 
 /** Parameters of teachers' training, pay and rotation (opinion 4.2, 4.3, 4.4). @category Parameters */
-export const teachersParameters = {
+export const teachersParameters = defineParameters('teachers', {
   training: {
     requiredHours: leaf.count({
       description: {
@@ -66,4 +67,4 @@ export const teachersParameters = {
       history: [{ from: JIAODU_2017_FROM, value: 0.2, source: 'jiaodu-2017-6', confidence: 'secondary', note: '优质均衡 G11: 其中骨干教师不低于交流轮岗教师总数的20%.' }],
     }),
   },
-} as const satisfies ParameterNode;
+} as const satisfies ParameterNode);

@@ -1,4 +1,5 @@
-import { leaf, type ParameterNode } from '../core/parameters.js';
+import { defineParameters, type ParameterNode } from '../core/parameters.js';
+import { leaf } from '../parameters/leaf.js';
 
 /** GB 50099-2011 took effect on 2012-01-01. */
 const GB_50099_FROM = '2012-01-01';
@@ -13,7 +14,7 @@ const OPINION_DATE_NOTE =
   'The opinion states no effective date; junheng applies it from 2016-07-02, the date of its very likely parent 国发〔2016〕40号.';
 
 /** Parameters of class size, school size and admissions (opinion 2.2, 2.3). @category Parameters */
-export const classesParameters = {
+export const classesParameters = defineParameters('classes', {
   standardSize: {
     primary: leaf.count({
       description: { zh: '完全小学标准班额', en: 'Standard class size, full primary school' },
@@ -73,4 +74,4 @@ export const classesParameters = {
       note: `Opinion 2.3: 确保到2025年年底前全面解决城镇中小学大班额问题. The year is as printed, but the text's target years were flattened to 2025 (it even reads 2025—2025年); set the real date if you know it. ${OPINION_DATE_NOTE}`,
     }],
   }),
-} as const satisfies ParameterNode;
+} as const satisfies ParameterNode);

@@ -1,0 +1,327 @@
+import type { DateInput, IsoDate } from './dates.js';
+import type { PolicyIssue } from './errors.js';
+import { Leaf, type AnyLeaf, type DatedValue, type ParameterNode } from './parameters.js';
+import type { Override } from './patch.js';
+import { REGIONS, type Confidence, type Region } from './types.js';
+
+/** A value as it was read for one call: what it is, since when, from where. @category Parameters */
+export interface UsedValue {
+  readonly path: string;
+  /** The value as users see it (money as a decimal string of yuan). */
+  readonly value: unknown;
+  readonly effectiveFrom: IsoDate;
+  /** Id of its source document, or `'override'` for a user's patch. */
+  readonly source: string;
+  readonly confidence: Confidence;
+  readonly region?: Region;
+}
+
+/** What resolution needs: the day, the region and the user's overrides. @internal */
+export interface ResolveContext {
+  readonly asOf: IsoDate;
+  readonly region: Region | undefined;
+  readonly overrides: ReadonlyMap<string, Override>;
+}
+
+/** The day and region a rule runs for (what a pure rule may read besides its input and parameters). @category Parameters */
+export interface RuleContext {
+  readonly asOf: IsoDate;
+  readonly region: Region | undefined;
+}
+
+/** The latest dated value on or before `asOf`, for one region or for a leaf without regions. */
+function latest<V>(history: readonly DatedValue<V>[], asOf: IsoDate, region: Region | undefined): DatedValue<V> | undefined {
+  let found: DatedValue<V> | undefined;
+  for (const entry of history) {
+    if (entry.from > asOf) break;
+    if (entry.region === region) found = entry;
+  }
+  return found;
+}
+
+/**
+ * The value of one leaf on `asOf` for `region` (or without a region), after overrides; `undefined`
+ * when none is in force.
+ *
+ * @internal
+ */
+export function valueOn(node: AnyLeaf, ctx: ResolveContext, region: Region | undefined): UsedValue | undefined {
+  const path = node.path;
+  const entry = latest(node.spec.history, ctx.asOf, region);
+  const override = ctx.overrides.get(path);
+  const replaced = override === undefined ? undefined : region !== undefined && override.byRegion !== undefined ? override.byRegion[region] : override.all;
+  if (replaced !== undefined) {
+    return { path, value: replaced, effectiveFrom: entry?.from ?? ctx.asOf, source: 'override', confidence: 'unverified', ...(region === undefined ? {} : { region }) };
+  }
+  if (entry === undefined) return undefined;
+  return { path, value: entry.value, effectiveFrom: entry.from, source: entry.source, confidence: entry.confidence, ...(region === undefined ? {} : { region }) };
+}
+
+/**
+ * Adds a parameter issue, folding it into an earlier one of the same code: one issue on `asOf` (or
+ * `region`) that names every parameter concerned, not one per parameter.
+ *
+ * @internal
+ */
+export function mergeIssue(issues: PolicyIssue[], issue: PolicyIssue, asOf: IsoDate): void {
+  const earlier = issues.find((i) => i.code === issue.code && i.parameters !== undefined);
+  if (earlier?.parameters === undefined || issue.parameters === undefined) {
+    issues.push(issue);
+    return;
+  }
+  for (const detail of issue.parameters) if (!earlier.parameters.includes(detail)) earlier.parameters.push(detail);
+  earlier.message = parameterMessage(issue.code, asOf, earlier.parameters);
+}
+
+function parameterMessage(code: PolicyIssue['code'], asOf: IsoDate, details: readonly string[]): string {
+  return code === 'region_required'
+    ? `is needed: on ${asOf} ${details.join('; ')} differ${details.length === 1 ? 's' : ''} by region; give region 'east' | 'central' | 'west'`
+    : `is too early: on ${asOf} no value is known for ${details.join('; ')}; give a later asOf or set ${details.length === 1 ? 'it' : 'them'} in parameters`;
+}
+
+function resolveLeaf(node: AnyLeaf, ctx: ResolveContext, issues: PolicyIssue[], used: UsedValue[]): unknown {
+  let chosen: UsedValue | undefined;
+  if (node.spec.regional === true && ctx.region === undefined) {
+    const values = REGIONS.map((r) => valueOn(node, ctx, r));
+    const present = values.filter((v): v is UsedValue => v !== undefined);
+    if (present.length === REGIONS.length) {
+      const texts = present.map((v) => JSON.stringify(v.value));
+      if (texts.every((t) => t === texts[0])) {
+        const first = present[0] as UsedValue;
+        chosen = { path: first.path, value: first.value, effectiveFrom: first.effectiveFrom, source: first.source, confidence: first.confidence };
+      } else {
+        const listing = present.map((v) => `${v.region} ${String(v.value)}`).join(', ');
+        const parameters = [`${node.path} (${listing})`];
+        issues.push({ path: ['region'], code: 'region_required', message: parameterMessage('region_required', ctx.asOf, parameters), parameters });
+        return undefined;
+      }
+    }
+  } else {
+    chosen = valueOn(node, ctx, node.spec.regional === true ? ctx.region : undefined);
+  }
+  if (chosen === undefined) {
+    const first = node.spec.history[0]?.from;
+    const parameters = [`${node.path}${first === undefined ? '' : ` (first value from ${first})`}`];
+    issues.push({ path: ['asOf'], code: 'no_value_on_date', message: parameterMessage('no_value_on_date', ctx.asOf, parameters), parameters });
+    return undefined;
+  }
+  used.push(chosen);
+  return node.codec.internal(chosen.value);
+}
+
+// ---------------------------------------------------------------- selections
+
+/**
+ * Marks part of a calculator's selection as a rule that is simply not in force before its first
+ * date (the opinion's own floor before the opinion): it resolves to `undefined`, with no issue, when
+ * some value of it is not known on `asOf` — unless the user patched part of it, when the missing
+ * values are an error.
+ *
+ * @internal
+ */
+export class InForce<T extends ParameterNode> {
+  constructor(readonly node: T) {}
+}
+
+/**
+ * Marks part of a calculator's selection as needed only by some inputs (a stage benchmark that
+ * differs by region, needed only by schools with pupils of that stage): it resolves to `undefined`
+ * when it cannot be resolved, and the calculator raises its issues only if the rule needed it
+ * (see {@link Snapshot.problems}).
+ *
+ * @internal
+ */
+export class WhenNeeded<T extends ParameterNode> {
+  constructor(readonly node: T) {}
+}
+
+/** @internal */
+export const inForce = <T extends ParameterNode>(node: T): InForce<T> => new InForce(node);
+/** @internal */
+export const whenNeeded = <T extends ParameterNode>(node: T): WhenNeeded<T> => new WhenNeeded(node);
+
+/** What a calculator's `reads` may return: parameter nodes, marked nodes, and objects of them. @category Parameters */
+export type Selection = ParameterNode | InForce<ParameterNode> | WhenNeeded<ParameterNode> | { readonly [key: string]: Selection };
+
+/** The values rules read for a selection (money in fen, shares in ten-thousandths). @category Parameters */
+export type Resolved<T> =
+  T extends Leaf<any, infer R, any, boolean>
+    ? R
+    : T extends InForce<infer N>
+      ? Resolved<N> | undefined
+      : T extends WhenNeeded<infer N>
+        ? Resolved<N> | undefined
+        : { readonly [K in keyof T]: Resolved<T[K]> };
+
+/** A resolved selection with what was read and the deferred problems of its `whenNeeded` parts. @internal */
+export interface Snapshot<T> {
+  readonly values: T;
+  /** Every value read, in selection order. */
+  readonly used: readonly UsedValue[];
+  /** The issues of each `whenNeeded` leaf that could not be resolved, by its path. */
+  readonly problems: ReadonlyMap<string, readonly PolicyIssue[]>;
+}
+
+/** Every leaf under a selection, in order. @internal */
+export function selectedLeaves(selection: Selection): AnyLeaf[] {
+  const out: AnyLeaf[] = [];
+  const walk = (node: Selection): void => {
+    if (node instanceof Leaf) out.push(node);
+    else if (node instanceof InForce || node instanceof WhenNeeded) walk(node.node);
+    else for (const key of Object.keys(node)) walk((node as Record<string, Selection>)[key] as Selection);
+  };
+  walk(selection);
+  return out;
+}
+
+/**
+ * Resolves a selection for one call or batch: every leaf's value on `asOf`, for the region given (or
+ * the one value all regions share). Pushes an issue on `asOf` when a value is not known that early,
+ * and on `region` when it is needed and the regions differ.
+ *
+ * @internal
+ */
+export function resolveSelection<S extends Selection>(selection: S, ctx: ResolveContext, issues: PolicyIssue[]): Snapshot<Resolved<S>> {
+  const used: UsedValue[] = [];
+  const problems = new Map<string, PolicyIssue[]>();
+  const local: PolicyIssue[] = [];
+  const walk = (node: Selection, sink: PolicyIssue[], into: UsedValue[]): unknown => {
+    if (node instanceof Leaf) return resolveLeaf(node, ctx, sink, into);
+    if (node instanceof InForce) {
+      const mine: PolicyIssue[] = [];
+      const mineUsed: UsedValue[] = [];
+      const value = walk(node.node, mine, mineUsed);
+      const prefixes = selectedLeaves(node.node).map((l) => l.path);
+      const patched = prefixes.some((p) => ctx.overrides.has(p));
+      if (mine.some((i) => i.code === 'no_value_on_date') && !patched) return undefined;
+      sink.push(...mine);
+      into.push(...mineUsed);
+      return value;
+    }
+    if (node instanceof WhenNeeded) {
+      const mine: PolicyIssue[] = [];
+      const mineUsed: UsedValue[] = [];
+      const value = walk(node.node, mine, mineUsed);
+      if (mine.length > 0) {
+        for (const leaf of selectedLeaves(node.node)) problems.set(leaf.path, mine);
+        return undefined;
+      }
+      into.push(...mineUsed);
+      return value;
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(node)) out[key] = walk((node as Record<string, Selection>)[key] as Selection, sink, into);
+    return out;
+  };
+  const values = walk(selection, local, used) as Resolved<S>;
+  for (const issue of local) mergeIssue(issues, issue, ctx.asOf);
+  return { values, used, problems };
+}
+
+/**
+ * Raises the deferred problems of `whenNeeded` leaves a rule turned out to need (their paths),
+ * merged into one issue per kind.
+ *
+ * @internal
+ */
+export function raiseNeeded(snapshot: Snapshot<unknown>, paths: Iterable<string>, asOf: IsoDate, issues: PolicyIssue[]): void {
+  const seen = new Set<readonly PolicyIssue[]>();
+  for (const path of paths) {
+    const problems = snapshot.problems.get(path);
+    if (problems === undefined || seen.has(problems)) continue;
+    seen.add(problems);
+    for (const p of problems) mergeIssue(issues, { ...p, ...(p.parameters === undefined ? {} : { parameters: [...p.parameters] }) }, asOf);
+  }
+}
+
+/**
+ * Wraps the resolution of a selection so that it runs once per day and region when nothing is
+ * overridden (a batch, or many single calls on the same day, share one snapshot). A snapshot whose
+ * resolution added issues is neither kept nor returned.
+ *
+ * @internal
+ */
+export function snapshotByDay<S extends Selection>(selection: () => S): (ctx: ResolveContext, issues: PolicyIssue[]) => Snapshot<Resolved<S>> | undefined {
+  const cache = new Map<string, Snapshot<Resolved<S>>>();
+  let chosen: S | undefined;
+  return (ctx, issues) => {
+    const key = ctx.overrides.size === 0 ? `${ctx.asOf}|${ctx.region ?? ''}` : undefined;
+    const hit = key === undefined ? undefined : cache.get(key);
+    if (hit !== undefined) return hit;
+    chosen ??= selection();
+    const before = issues.length;
+    const snap = resolveSelection(chosen, ctx, issues);
+    if (issues.length > before) return undefined;
+    if (key !== undefined) {
+      if (cache.size > 256) cache.clear();
+      cache.set(key, snap);
+    }
+    return snap;
+  };
+}
+
+// ---------------------------------------------------------------- recording reads
+
+let recorder: Set<string> | undefined;
+
+/**
+ * Runs `fn` and returns the dot paths of every parameter a calculator's rule or result builder
+ * read while it ran (leaf by leaf). The tests use it to prove that each calculator's declaration
+ * names exactly what its rule reads.
+ *
+ * @internal
+ */
+export function recordParameterReads(fn: () => void): Set<string> {
+  const outer = recorder;
+  const seen = new Set<string>();
+  recorder = seen;
+  try {
+    fn();
+  } finally {
+    recorder = outer;
+  }
+  if (outer !== undefined) for (const path of seen) outer.add(path);
+  return seen;
+}
+
+/** True while {@link recordParameterReads} runs. @internal */
+export const recording = (): boolean => recorder !== undefined;
+
+/**
+ * The resolved values of a selection wrapped so that each leaf read is recorded (only while
+ * recording: otherwise the plain values are returned).
+ *
+ * @internal
+ */
+export function watched<T>(values: T, selection: Selection): T {
+  const sink = recorder;
+  if (sink === undefined) return values;
+  const wrap = (value: unknown, node: Selection): unknown => {
+    if (node instanceof Leaf) return value;
+    if (node instanceof InForce || node instanceof WhenNeeded) return wrap(value, node.node);
+    if (typeof value !== 'object' || value === null) return value;
+    return new Proxy(value as object, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver) as unknown;
+        if (typeof key !== 'string' || !Object.hasOwn(node, key)) return v;
+        const child = (node as Record<string, Selection>)[key] as Selection;
+        if (child instanceof Leaf) {
+          sink.add(child.path);
+          return v;
+        }
+        if ((child instanceof InForce || child instanceof WhenNeeded) && v === undefined) {
+          for (const leaf of selectedLeaves(child)) sink.add(leaf.path);
+          return v;
+        }
+        return wrap(v, child);
+      },
+    });
+  };
+  return wrap(values, selection) as T;
+}
+
+/** The day, region and overrides of one call, as read from its options. @internal */
+export interface CallContext extends ResolveContext {
+  /** The options' `asOf` as given (for messages). */
+  readonly given?: DateInput;
+}
