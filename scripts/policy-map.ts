@@ -16,7 +16,7 @@
  *
  * Fails (exit 1, one line per problem) when a provision has neither `implementedBy` nor
  * `notComputable`, when an `implementedBy` name is not an exported function, or when an
- * `implementedBy` name has no entry in FUNCTION_PARAMETERS below.
+ * `implementedBy` name is not a declared calculator.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve as resolvePath } from 'node:path';
@@ -27,56 +27,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'docs', 'generated');
 
 /**
- * Which parameter subtrees each function reads (dot-path prefixes of the parameter tree). One row
- * per function named in an `implementedBy`; `[]` means it reads no parameter. When a calculator is
- * added to the register, add its row here — the generator fails until it is.
+ * The parameters each declared calculator reads (exact dot paths), derived from the declarations
+ * themselves (`calculators`): nothing here is kept by hand. The parameter-reads test proves each
+ * list is exactly what the calculator reads.
  */
-export const FUNCTION_PARAMETERS: Record<string, readonly string[]> = {
-  // 5.1 funding and subsidies
-  publicFunding: ['funding'],
-  allocateBudget: ['funding'],
-  livingSubsidyBudget: ['livingSubsidy.boarder', 'livingSubsidy.coverage'],
-  livingSubsidyEligibility: ['livingSubsidy.boarder', 'livingSubsidy.nonBoarder'],
-  // 2.x classes and school size
-  classSizeStatus: ['classes.standardSize', 'classes.largeFrom', 'classes.superLargeFrom'],
-  classSizeReport: ['classes.standardSize', 'classes.largeFrom', 'classes.superLargeFrom', 'classes.largeClassDeadline'],
-  createClassSizeTally: ['classes.standardSize', 'classes.largeFrom', 'classes.superLargeFrom', 'classes.largeClassDeadline'],
-  schoolSizeStatus: ['classes.schoolSizeLimit'],
-  // 2.2, 6.1 admissions
-  enrolmentStatus: [],
-  admissionsPlanCheck: [],
-  migrantChildEligibility: [],
-  // 4.x teachers
-  trainingCompliance: ['teachers.training'],
-  trainingReport: ['teachers.training'],
-  createTrainingTally: ['teachers.training'],
-  rotationCompliance: ['teachers.rotation'],
-  staffingCheck: [],
-  payParity: [],
-  payParityFromRecords: [],
-  // 1.1, 6.4, 7.x balanced-development assessment
-  assessBalancedDevelopment: ['balance.thresholds', 'balance.school', 'balance.coefficientLimit'],
-  differenceCoefficient: ['balance.thresholds', 'balance.school', 'balance.coefficientLimit'],
-  balanceGap: ['balance.thresholds', 'balance.school', 'balance.coefficientLimit'],
-  splitSchool: ['balance.split.weights'],
-  assessGovernmentGuarantees: ['balance.guarantees', 'funding.floors.national', 'classes', 'teachers'],
-  assessVetoes: [],
-  assessCounty: ['balance.thresholds', 'balance.school', 'balance.coefficientLimit', 'balance.guarantees', 'funding.floors.national', 'classes', 'teachers'],
-  assessCounties: ['balance.thresholds', 'balance.school', 'balance.coefficientLimit', 'balance.guarantees', 'funding.floors.national', 'classes', 'teachers'],
-  // 1.1, 1.2, 8.2 and the dated targets: planning
-  seatSupply: [],
-  specialEducationSchoolCheck: ['planning.specialEducation'],
-  supportingSchoolCheck: [],
-  rectificationStatus: ['planning.rectification'],
-  opinionTargets: ['planning.targets', 'classes.largeClassDeadline'],
-  // 3.2, 3.3, 6.2, 6.3, 7.1: wellbeing
-  physicalAndArtsCheck: ['wellbeing.dailyExerciseMinutes', 'wellbeing.healthMonitoringPeriod', 'wellbeing.artsCoverageTarget', 'wellbeing.artsCoverageDeadline'],
-  parentSchoolCoverage: ['wellbeing.parentSchoolHubTarget', 'wellbeing.parentSchoolHubDeadline'],
-  evaluationPolicyCheck: [],
-  careLedgerCheck: [],
-  connectivityCoverage: [],
-  securityPostCheck: ['wellbeing.securityMinFullTimeStaff'],
-};
+export const FUNCTION_PARAMETERS: Record<string, readonly string[]> = Object.fromEntries(junheng.calculators.map((c) => [c.name, c.parameters]));
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -108,7 +63,7 @@ export function registerProblems(
       else if (typeof exports[name] !== 'function') problems.push(`provision ${p.id}: implementedBy names '${name}', which is not a function`);
       const prefixes = Object.hasOwn(table, name) ? table[name] : undefined;
       if (prefixes === undefined) {
-        problems.push(`provision ${p.id}: '${name}' has no row in FUNCTION_PARAMETERS (scripts/policy-map.ts) — add the parameter subtrees it reads, or [] for none`);
+        problems.push(`provision ${p.id}: '${name}' is not a declared calculator — declare it with defineCalculator or declareFunction`);
       } else {
         for (const prefix of prefixes) {
           if (!parameterPaths.some((path) => underPrefix(path, prefix))) problems.push(`FUNCTION_PARAMETERS.${name}: '${prefix}' matches no parameter`);

@@ -12,9 +12,11 @@ export type { Bilingual, Confidence, Location, Region, Stage } from './core/type
 export { LOCATIONS, REGIONS, STAGES } from './core/types.js';
 export { MAX_COUNT, countSchema, moneySchema, dateSchema } from './core/schemas.js';
 export type { ProvisionRecord } from './core/provision.js';
-export type { AnyLeaf, Codec, Parsed, DatedValue, ParameterKind, UsedValue, PatchOf, Resolved, LeafSpec, ParameterNode } from './core/parameters.js';
+export type { AnyLeaf, Codec, Parsed, DatedValue, ParameterKind, PatchOf, LeafSpec, ParameterNode } from './core/parameters.js';
 export { Leaf } from './core/parameters.js';
-export { schoolSchema, schoolListSchema, SCHOOL_KINDS, type School, type SchoolKind } from './core/school.js';
+export type { UsedValue, Resolved, RuleContext, Selection } from './core/resolve.js';
+export type { Calculator, CalculatorInfo, Declared, RuleCall, Call } from './core/calculator.js';
+export { schoolSchema, schoolListSchema, SCHOOL_KINDS, type School, type SchoolKind, type SchoolRecord } from './core/school.js';
 
 export { provisions, getProvision, type ProvisionId } from './provisions/index.js';
 export { sources, type SourceDocument, type SourceId } from './parameters/sources.js';
@@ -27,26 +29,11 @@ export {
   type ParameterListing,
   type ParameterDescription,
 } from './parameters/list.js';
+export { calculators, type CalculatorName } from './calculators.js';
+export { jsonSchemas, inputSchemas, type JsonSchema } from './jsonSchemas.js';
 
-export { publicFunding, safePublicFunding } from './funding/publicFunding.js';
-export { allocateBudget, safeAllocateBudget, type BudgetResult } from './funding/allocateBudget.js';
-export type { PublicFundingResult, FundingComponent } from './funding/result.js';
-export type { FloorApplied, ComponentId } from './funding/rule.js';
-
-export { livingSubsidyBudget, safeLivingSubsidyBudget, type LivingSubsidyBudgetResult } from './subsidies/livingSubsidyBudget.js';
-export {
-  livingSubsidyEligibility,
-  safeLivingSubsidyEligibility,
-  pupilSchema,
-  HARDSHIPS,
-  type Hardship,
-  type Pupil,
-  type EligibilityReason,
-  type LivingSubsidyEligibilityResult,
-} from './subsidies/livingSubsidyEligibility.js';
-
-export { jsonSchemas, inputSchemas, type CalculatorName, type JsonSchema } from './jsonSchemas.js';
-
+export * from './funding/index.js';
+export * from './subsidies/index.js';
 export * from './classes/index.js';
 export * from './admissions/index.js';
 export * from './teachers/index.js';

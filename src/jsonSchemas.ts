@@ -1,33 +1,19 @@
-import * as z from 'zod';
-import { schoolListSchema, schoolSchema } from './core/school.js';
-import { pupilSchema } from './subsidies/livingSubsidyEligibility.js';
-import { admissionsInputSchemas } from './admissions/index.js';
-import { balanceInputSchemas } from './balance/index.js';
-import { classesInputSchemas } from './classes/index.js';
-import { teachersInputSchemas } from './teachers/index.js';
-import { planningInputSchemas } from './planning/index.js';
-import { wellbeingInputSchemas } from './wellbeing/index.js';
+import * as z from 'zod/mini';
+import { calculators, type CalculatorName } from './calculators.js';
+
+export type { CalculatorName };
 
 /**
- * The zod schema of each calculator's first argument, by calculator name.
+ * The zod schema of each calculator's first argument, by calculator name: every declared
+ * calculator that has one. The schemas are `zod/mini` schemas (the functional API of the same zod
+ * package): parse with `z.safeParse(schema, value)` from `'zod/mini'`, or with the schema's own
+ * `~standard.validate` (Standard Schema).
  *
  * @category Schemas
  */
-export const inputSchemas = {
-  publicFunding: schoolSchema,
-  allocateBudget: schoolListSchema,
-  livingSubsidyBudget: schoolSchema,
-  livingSubsidyEligibility: pupilSchema,
-  ...classesInputSchemas,
-  ...admissionsInputSchemas,
-  ...teachersInputSchemas,
-  ...balanceInputSchemas,
-  ...planningInputSchemas,
-  ...wellbeingInputSchemas,
-} as const;
-
-/** Name of a calculator with a published input schema. @category Schemas */
-export type CalculatorName = keyof typeof inputSchemas;
+export const inputSchemas: Readonly<Record<CalculatorName, z.ZodMiniType>> = Object.freeze(
+  Object.fromEntries(calculators.flatMap((c) => (c.input === undefined ? [] : [[c.name, c.input]]))) as Record<CalculatorName, z.ZodMiniType>,
+);
 
 /** A JSON Schema document (draft 2020-12). @category Schemas */
 export type JsonSchema = Record<string, unknown>;
@@ -37,7 +23,7 @@ const toJson = (name: CalculatorName): JsonSchema => {
   let schema = cache.get(name);
   if (schema === undefined) {
     // Cross-field checks (boarders within pupils) have no JSON Schema form; they are listed in the description.
-    schema = z.toJSONSchema(inputSchemas[name], { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as JsonSchema;
+    schema = z.toJSONSchema(inputSchemas[name] as z.ZodMiniType, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as JsonSchema;
     cache.set(name, schema);
   }
   return schema;

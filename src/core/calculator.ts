@@ -36,12 +36,12 @@ export function isDeclared(value: unknown): value is ((...args: never[]) => unkn
 }
 
 /** What a rule sees of one call besides its input: the day, the region and the calculator's own options. @category Calculators */
-export interface RuleCall<X = Record<string, never>> extends RuleContext {
+export interface RuleCall<X = Record<never, never>> extends RuleContext {
   readonly options: X;
 }
 
 /** Everything a result builder may quote. @category Calculators */
-export interface Call<Rec, P, X = Record<string, never>> extends RuleCall<X> {
+export interface Call<Rec, P, X = Record<never, never>> extends RuleCall<X> {
   readonly input: Rec;
   readonly params: P;
   /** Every parameter value resolved for the call, with its date, source and confidence. */
@@ -92,8 +92,11 @@ export interface CalculatorSpec<T, In, Rec, S extends Selection, Out, Res, X ext
  *
  * @category Calculators
  */
+/** What a calculator accepts for an input: a list may be readonly. @category Calculators */
+export type Accepts<In> = In extends Array<infer E> ? readonly E[] : In;
+
 export interface Calculator<In, Rec, S extends Selection, Out, Res, X extends Record<string, unknown>, Patch> extends Declared {
-  (input: In, options?: CalculatorOptions<Patch> & Partial<X>): Res;
+  (input: Accepts<In>, options?: CalculatorOptions<Patch> & Partial<X>): Res;
   /**
    * The pure rule, unchecked: give it input already validated in the rule's own form and the
    * parameters from {@link Calculator.parameters}. Nothing is validated; a wrong value gives a wrong
@@ -120,7 +123,7 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
 
   const open = (options: unknown, issues: PolicyIssue[], extra?: z.ZodMiniObject) => readOptions<Record<string, unknown>>(options, issues, tree, extra);
 
-  function defineCalculator<In, Rec, S extends Selection, Out, Res, X extends Record<string, unknown> = Record<string, never>>(
+  function defineCalculator<In, Rec, S extends Selection, Out, Res, X extends Record<string, unknown> = Record<never, never>>(
     spec: CalculatorSpec<T, In, Rec, S, Out, Res, X> & { readonly provisions: readonly P[] },
   ): Calculator<In, Rec, S, Out, Res, X, Patch> {
     const reads = spec.reads ?? ((() => EMPTY) as unknown as (tree: T) => S);
@@ -131,14 +134,14 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
 
     const resolveFor = (ctx: ReturnType<typeof open>, issues: PolicyIssue[]): Snapshot<Resolved<S>> | undefined => snapshot(ctx, issues);
 
-    const fn = (input: In, options?: CalculatorOptions<Patch> & Partial<X>): Res => {
+    const fn = (input: Accepts<In>, options?: CalculatorOptions<Patch> & Partial<X>): Res => {
       const issues: PolicyIssue[] = [];
       const value = parse(input, issues);
       const ctx = open(options, issues, spec.options);
       throwIfAny(issues);
       const snap = resolveFor(ctx, issues) as Snapshot<Resolved<S>>;
       throwIfAny(issues);
-      const params = watched(snap.values, selected());
+      const params = watched(snap.values, selected(), spec.name);
       const call: Call<Rec, Resolved<S>, X> = {
         input: value as Rec,
         params,
@@ -206,13 +209,13 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
    * Reads options and resolves a selection once, for functions that are not one-input calculators
    * (a streaming tally resolves once and then takes rows one by one). Throws on any problem.
    */
-  function prepare<S extends Selection>(reads: (tree: T) => S, options: unknown, extra?: z.ZodMiniObject, issues: PolicyIssue[] = []) {
+  function prepare<S extends Selection>(name: string, reads: (tree: T) => S, options: unknown, extra?: z.ZodMiniObject, issues: PolicyIssue[] = []) {
     const snapshot = snapshotFor(reads);
     const ctx = open(options, issues, extra);
     throwIfAny(issues);
     const snap = snapshot(ctx, issues) as Snapshot<Resolved<S>>;
     throwIfAny(issues);
-    return { ctx, snapshot: snap, params: watched(snap.values, reads(tree)) };
+    return { ctx, snapshot: snap, params: watched(snap.values, reads(tree), name) };
   }
 
   const snapshots = new WeakMap<object, ReturnType<typeof snapshotByDay>>();

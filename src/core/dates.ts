@@ -1,4 +1,5 @@
-import { format, isValid } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
 
 /**
  * A calendar date written `'YYYY-MM-DD'`. Such strings sort in date order, so junheng compares them

@@ -1,21 +1,22 @@
 /**
- * One problem found in an input: where it is and what is wrong.
+ * One problem found in an input: where it is and what is wrong. Issues are readonly data, as zod's
+ * are: test and branch on `code` and `path`; `message` is for people.
  *
  * @category Errors
  */
 export interface PolicyIssue {
   /** Path of the offending field, relative to the argument (`['pupils', 'primary']`, `[41, 'location']`); options under their own names (`['asOf']`). */
-  path: Array<string | number>;
+  readonly path: Array<string | number>;
   /** A message a clerk can read. */
-  message: string;
+  readonly message: string;
   /** A stable machine-readable code. */
-  code: IssueCode;
+  readonly code: IssueCode;
   /** The provision or national source the check comes from, where one does. */
-  provision?: string;
+  readonly provision?: string;
   /** For issues on `asOf` or `region`: the parameters concerned, with what was found. */
-  parameters?: string[];
+  readonly parameters?: readonly string[];
   /** Another place the problem involves, such as the first row with a repeated id (`[3, 'id']`). */
-  related?: Array<string | number>;
+  readonly related?: Array<string | number>;
 }
 
 /**

@@ -64,13 +64,15 @@ export function valueOn(node: AnyLeaf, ctx: ResolveContext, region: Region | und
  * @internal
  */
 export function mergeIssue(issues: PolicyIssue[], issue: PolicyIssue, asOf: IsoDate): void {
-  const earlier = issues.find((i) => i.code === issue.code && i.parameters !== undefined);
+  const at = issues.findIndex((i) => i.code === issue.code && i.parameters !== undefined);
+  const earlier = issues[at];
   if (earlier?.parameters === undefined || issue.parameters === undefined) {
     issues.push(issue);
     return;
   }
-  for (const detail of issue.parameters) if (!earlier.parameters.includes(detail)) earlier.parameters.push(detail);
-  earlier.message = parameterMessage(issue.code, asOf, earlier.parameters);
+  const parameters = [...earlier.parameters];
+  for (const detail of issue.parameters) if (!parameters.includes(detail)) parameters.push(detail);
+  issues[at] = { ...earlier, parameters, message: parameterMessage(issue.code, asOf, parameters) };
 }
 
 function parameterMessage(code: PolicyIssue['code'], asOf: IsoDate, details: readonly string[]): string {
@@ -230,7 +232,7 @@ export function raiseNeeded(snapshot: Snapshot<unknown>, paths: Iterable<string>
     const problems = snapshot.problems.get(path);
     if (problems === undefined || seen.has(problems)) continue;
     seen.add(problems);
-    for (const p of problems) mergeIssue(issues, { ...p, ...(p.parameters === undefined ? {} : { parameters: [...p.parameters] }) }, asOf);
+    for (const p of problems) mergeIssue(issues, p, asOf);
   }
 }
 
@@ -262,40 +264,48 @@ export function snapshotByDay<S extends Selection>(selection: () => S): (ctx: Re
 
 // ---------------------------------------------------------------- recording reads
 
-let recorder: Set<string> | undefined;
+let recorder: Map<string, Set<string>> | undefined;
 
 /**
- * Runs `fn` and returns the dot paths of every parameter a calculator's rule or result builder
- * read while it ran (leaf by leaf). The tests use it to prove that each calculator's declaration
- * names exactly what its rule reads.
+ * Runs `fn` and returns, for each calculator that ran, the dot paths of every parameter its rule or
+ * result builder read (leaf by leaf). The tests use it to prove that each calculator's declaration
+ * names exactly what it reads.
  *
  * @internal
  */
-export function recordParameterReads(fn: () => void): Set<string> {
+export function recordParameterReads(fn: () => void): Map<string, Set<string>> {
   const outer = recorder;
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   recorder = seen;
   try {
     fn();
   } finally {
     recorder = outer;
   }
-  if (outer !== undefined) for (const path of seen) outer.add(path);
+  if (outer !== undefined) {
+    for (const [name, paths] of seen) {
+      const into = outer.get(name) ?? new Set<string>();
+      for (const path of paths) into.add(path);
+      outer.set(name, into);
+    }
+  }
   return seen;
 }
 
-/** True while {@link recordParameterReads} runs. @internal */
-export const recording = (): boolean => recorder !== undefined;
-
 /**
- * The resolved values of a selection wrapped so that each leaf read is recorded (only while
- * recording: otherwise the plain values are returned).
+ * The resolved values of a selection wrapped so that each leaf read is recorded under the
+ * calculator's name (only while recording: otherwise the plain values are returned).
  *
  * @internal
  */
-export function watched<T>(values: T, selection: Selection): T {
-  const sink = recorder;
-  if (sink === undefined) return values;
+export function watched<T>(values: T, selection: Selection, name: string): T {
+  if (recorder === undefined) return values;
+  let sink = recorder.get(name);
+  if (sink === undefined) {
+    sink = new Set<string>();
+    recorder.set(name, sink);
+  }
+  const into = sink;
   const wrap = (value: unknown, node: Selection): unknown => {
     if (node instanceof Leaf) return value;
     if (node instanceof InForce || node instanceof WhenNeeded) return wrap(value, node.node);
@@ -306,11 +316,11 @@ export function watched<T>(values: T, selection: Selection): T {
         if (typeof key !== 'string' || !Object.hasOwn(node, key)) return v;
         const child = (node as Record<string, Selection>)[key] as Selection;
         if (child instanceof Leaf) {
-          sink.add(child.path);
+          into.add(child.path);
           return v;
         }
         if ((child instanceof InForce || child instanceof WhenNeeded) && v === undefined) {
-          for (const leaf of selectedLeaves(child)) sink.add(leaf.path);
+          for (const leaf of selectedLeaves(child)) into.add(leaf.path);
           return v;
         }
         return wrap(v, child);
@@ -320,8 +330,3 @@ export function watched<T>(values: T, selection: Selection): T {
   return wrap(values, selection) as T;
 }
 
-/** The day, region and overrides of one call, as read from its options. @internal */
-export interface CallContext extends ResolveContext {
-  /** The options' `asOf` as given (for messages). */
-  readonly given?: DateInput;
-}

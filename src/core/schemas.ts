@@ -126,10 +126,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: Reado
       out.push({ path, code: 'invalid_value', message: `has the wrong type, got ${describeValue(issue.input)}` });
       continue;
     }
-    const entry: PolicyIssue = { path, code: codeOf(issue), message: issue.message };
     const provision = issue.code === 'custom' ? (issue.params?.['provision'] as string | undefined) : undefined;
-    if (provision !== undefined) entry.provision = provision;
-    out.push(entry);
+    out.push({ path, code: codeOf(issue), message: issue.message, ...(provision === undefined ? {} : { provision }) });
   }
   return out;
 }

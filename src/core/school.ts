@@ -74,7 +74,7 @@ export const schoolListSchema = z.array(schoolSchema, {
 /**
  * A validated school as the rules read it: flat, every count present. Built once per row.
  *
- * @internal
+ * @category Funding
  */
 export interface SchoolRecord {
   readonly id: string;

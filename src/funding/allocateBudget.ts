@@ -1,14 +1,12 @@
+import { schoolListSchema } from '../core/school.js';
+import type { SchoolRecord } from '../core/school.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { FenSum, type Decimal } from '../core/money.js';
-import { fromZodIssues, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import type { IsoDate } from '../core/dates.js';
-import { fundingParams, missingRateIssues, type FundingParams } from './params.js';
-import { fundingResult, type PublicFundingResult } from './result.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { parameterSteps } from '../parameters/steps.js';
-import { fundSchool } from './rule.js';
-import { readSchool, schoolListSchema, type SchoolRecord, type School } from '../core/school.js';
+import { fundingContext, fundingReads, parseSchools, raiseMissingRates } from './internal.js';
+import { fundingResult, type FundingContext, type PublicFundingResult } from './result.js';
+import { fundSchool, type FundingOutcome, type FundingParams } from './rule.js';
 
 /**
  * What {@link allocateBudget} returns.
@@ -22,68 +20,45 @@ export interface BudgetResult extends Explained {
   readonly total: Decimal;
 }
 
-/**
- * Validates a roster: every row once, every problem with its row index (`[41, 'location']`), and
- * duplicate ids (a school funded twice is a budget error).
- *
- * @internal
- */
-export function parseSchools(schools: unknown, issues: PolicyIssue[]): SchoolRecord[] {
-  if (!Array.isArray(schools)) {
-    const r = schoolListSchema.safeParse(schools, { reportInput: true });
-    if (!r.success) issues.push(...fromZodIssues(r.error.issues));
-    return [];
-  }
-  const out: SchoolRecord[] = new Array(schools.length);
-  const seen = new Map<string, number>();
-  for (let i = 0; i < schools.length; i++) {
-    const record = readSchool(schools[i], issues, [i]);
-    if (record === undefined) continue;
-    out[i] = record;
-    const first = seen.get(record.id);
-    if (first === undefined) seen.set(record.id, i);
-    else {
-      issues.push({
-        path: [i, 'id'],
-        code: 'inconsistent',
-        message: `repeats the id of school [${first}] ("${record.id}"); each school may appear once`,
-        related: [first, 'id'],
-      });
-    }
-  }
-  return out;
-}
 
 /**
- * Funds a list of schools (`rows`, already validated) with one set of parameters. @internal
+ * The pure rule of {@link allocateBudget}: {@link fundSchool} for every school, in order, with the
+ * union of the stage benchmarks they needed and could not have. Unchecked: give it validated
+ * records and parameters from `allocateBudget.parameters(options)`.
+ *
+ * @category Funding
  */
-export function fundAll(rows: readonly SchoolRecord[], params: FundingParams, asOf: IsoDate): BudgetResult {
+export function allocateBudgetRule(rows: readonly SchoolRecord[], params: FundingParams): { outcomes: FundingOutcome[]; missingRates: number } {
+  const outcomes: FundingOutcome[] = new Array(rows.length);
+  let missingRates = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const outcome = fundSchool(rows[i] as SchoolRecord, params);
+    missingRates |= outcome.missingRates;
+    outcomes[i] = outcome;
+  }
+  return { outcomes, missingRates };
+}
+
+/** The budget result: one school result each, the exact total, citations and a lazy explanation. */
+function budgetResult(rows: readonly SchoolRecord[], outcomes: readonly FundingOutcome[], c: FundingContext): BudgetResult {
   const results: PublicFundingResult[] = new Array(rows.length);
   const sum = new FenSum();
   const citations = ['5.1'];
   let national = 0;
   let district = 0;
-  let missing = 0;
   for (let i = 0; i < rows.length; i++) {
-    const school = rows[i] as SchoolRecord;
-    const outcome = fundSchool(school, params);
-    missing |= outcome.missingRates;
+    const outcome = outcomes[i] as FundingOutcome;
     sum.add(outcome.amountFen);
     if (outcome.floorApplied === 'national-under-100') national++;
     else if (outcome.floorApplied === 'district-100-to-200') district++;
-    const result = fundingResult(school, outcome, params);
-    for (const c of result.citations) if (!citations.includes(c)) citations.push(c);
+    const result = fundingResult(rows[i] as SchoolRecord, outcome, c);
+    for (const id of result.citations) if (!citations.includes(id)) citations.push(id);
     results[i] = result;
-  }
-  if (missing !== 0) {
-    const issues: PolicyIssue[] = [];
-    missingRateIssues(params, missing, asOf, issues);
-    throwIfAny(issues);
   }
   const total = sum.toDecimal();
   const budget = { schools: results, total, citations };
   return defineLazy(budget, 'explanation', (): ExplanationStep[] => [
-    ...parameterSteps(params.used.values()),
+    ...parameterSteps(c.used.values()),
     step('5.1',
       `共 ${rows.length} 所学校；${national} 所适用国家不足100人保底，${district} 所适用区级超过100人不足200人保底`,
       `${rows.length} schools; ${national} funded under the national under-100 floor, ${district} under the opinion's 100-to-200 floor`,
@@ -101,6 +76,7 @@ export function fundAll(rows: readonly SchoolRecord[], params: FundingParams, as
  * costs a few integer operations per school.
  *
  * @category Funding
+ * @function
  * @param schools - Schools as {@link publicFunding} takes them; ids must be unique.
  * @param options - `{ asOf?, region?, parameters? }`.
  * @returns Per-school results, the exact total, citations and an explanation.
@@ -117,20 +93,21 @@ export function fundAll(rows: readonly SchoolRecord[], params: FundingParams, as
  * budget.total.toString(); //=> '780000'
  * ```
  */
-export function allocateBudget(schools: readonly School[], options?: CalculatorOptions): BudgetResult {
-  const issues: PolicyIssue[] = [];
-  const rows = parseSchools(schools, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const params = fundingParams(ctx, issues) as FundingParams;
-  throwIfAny(issues);
-  return fundAll(rows, params, ctx.asOf);
-}
+export const allocateBudget = defineCalculator({
+  name: 'allocateBudget',
+  provisions: ['5.1'],
+  input: schoolListSchema,
+  parse: parseSchools,
+  reads: fundingReads,
+  rule: allocateBudgetRule,
+  settle: (outcome, call, issues) => raiseMissingRates(outcome.missingRates, call, issues),
+  result: (outcome, call) => budgetResult(call.input, outcome.outcomes, fundingContext(call)),
+});
 
 /**
  * {@link allocateBudget} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Funding
  */
-export const safeAllocateBudget = makeSafe(allocateBudget);
+export const safeAllocateBudget = safe(allocateBudget);
 

@@ -1,10 +1,8 @@
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { fundingParams, missingRateIssues, type FundingParams } from './params.js';
-import { fundingResult, type PublicFundingResult } from './result.js';
+import { readSchool, schoolSchema } from '../core/school.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
+import { fundingContext, fundingReads, raiseMissingRates } from './internal.js';
+import { fundingResult } from './result.js';
 import { fundSchool } from './rule.js';
-import { readSchool, type School } from '../core/school.js';
 
 /**
  * Public funding (公用经费) of one school for a year, exact to the fen.
@@ -34,6 +32,7 @@ import { readSchool, type School } from '../core/school.js';
  * the parameter notes).
  *
  * @category Funding
+ * @function
  * @param school - The school: `{ id, location, kind?, pupils: { primary?, junior? }, boarders?, disabledPupils? }`.
  * @param options - `{ asOf?, region?, parameters? }`; `region` is needed while east and central/west benchmarks differ.
  * @returns Funded pupils, the floor applied, the exact amount, its components, citations and a bilingual explanation.
@@ -49,19 +48,16 @@ import { readSchool, type School } from '../core/school.js';
  * result.amount.toString(); //=> '120000'
  * ```
  */
-export function publicFunding(school: School, options?: CalculatorOptions): PublicFundingResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = readSchool(school, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const params = fundingParams(ctx, issues) as FundingParams;
-  throwIfAny(issues);
-  const valid = parsed as NonNullable<typeof parsed>;
-  const outcome = fundSchool(valid, params);
-  missingRateIssues(params, outcome.missingRates, ctx.asOf, issues);
-  throwIfAny(issues);
-  return fundingResult(valid, outcome, params);
-}
+export const publicFunding = defineCalculator({
+  name: 'publicFunding',
+  provisions: ['5.1'],
+  input: schoolSchema,
+  parse: (input, issues) => readSchool(input, issues),
+  reads: fundingReads,
+  rule: fundSchool,
+  settle: (outcome, call, issues) => raiseMissingRates(outcome.missingRates, call, issues),
+  result: (outcome, call) => fundingResult(call.input, outcome, fundingContext(call)),
+});
 
 /**
  * {@link publicFunding} that returns `{ success: false, error }` instead of throwing
@@ -74,4 +70,4 @@ export function publicFunding(school: School, options?: CalculatorOptions): Publ
  * r.success; //=> false
  * ```
  */
-export const safePublicFunding = makeSafe(publicFunding);
+export const safePublicFunding = safe(publicFunding);

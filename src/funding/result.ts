@@ -1,9 +1,9 @@
 import { cite, sharedLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
-import type { UsedValue } from '../core/parameters.js';
+import type { UsedValue } from '../core/resolve.js';
 import { citationOf, parameterSteps } from '../parameters/steps.js';
-import type { FundingParams } from './params.js';
-import { fundSchool, type ComponentId, type FloorApplied, type FundingOutcome, type RawComponent } from './rule.js';
+import { fundingParameters as F } from './parameters.js';
+import { fundSchool, type ComponentId, type FloorApplied, type FundingOutcome, type FundingParams, type RawComponent } from './rule.js';
 import type { SchoolRecord } from '../core/school.js';
 
 /**
@@ -42,13 +42,24 @@ export interface PublicFundingResult extends Explained {
   readonly components: FundingComponent[];
 }
 
-const COMPONENT_SOURCE: Record<ComponentId, string> = {
-  'benchmark-primary': 'funding.benchmark.primary',
-  'benchmark-junior': 'funding.benchmark.junior',
-  floor: 'funding.floors',
-  'disabled-benchmark-withdrawn': 'funding.disabledPupils',
-  'special-education': 'funding.specialEducation',
-  boarding: 'funding.boardingSupplement',
+/**
+ * The parameters a call resolved, and what was read of them (by path) for citations and
+ * explanations.
+ *
+ * @internal
+ */
+export interface FundingContext {
+  readonly p: FundingParams;
+  readonly used: ReadonlyMap<string, UsedValue>;
+}
+
+/** The parameter whose source a component cites (the floor's is decided by the floor applied). */
+const COMPONENT_SOURCE: Record<Exclude<ComponentId, 'floor'>, { readonly path: string }> = {
+  'benchmark-primary': F.benchmark.primary,
+  'benchmark-junior': F.benchmark.junior,
+  'disabled-benchmark-withdrawn': F.disabledPupils,
+  'special-education': F.specialEducation,
+  boarding: F.boardingSupplement,
 };
 
 const LABEL: Record<ComponentId, { zh: string; en: string }> = {
@@ -63,10 +74,10 @@ const LABEL: Record<ComponentId, { zh: string; en: string }> = {
 const LOCATION_ZH = { urban: '城区', town: '镇区', rural: '乡村' } as const;
 const KIND_ZH = { school: '学校', 'teaching-point': '教学点', 'special-education': '特殊教育学校' } as const;
 
-function provisionOf(id: ComponentId, floorApplied: FloorApplied, p: FundingParams): string {
+function provisionOf(id: ComponentId, floorApplied: FloorApplied, c: FundingContext): string {
   if (id === 'floor') return floorApplied === 'district-100-to-200' ? '5.1' : 'gf-2015-67';
-  if (id === 'disabled-benchmark-withdrawn') return citationOf(p.used.get('funding.benchmark.primary')) ?? 'gf-2015-67';
-  return citationOf(p.used.get(COMPONENT_SOURCE[id])) ?? '5.1';
+  if (id === 'disabled-benchmark-withdrawn') return citationOf(c.used.get(F.benchmark.primary.path)) ?? 'gf-2015-67';
+  return citationOf(c.used.get(COMPONENT_SOURCE[id].path)) ?? '5.1';
 }
 
 /** `600`, or for a weighted rate `108000/150 (= 720)`, `108050/151 (≈ 715.5629)`. */
@@ -78,21 +89,21 @@ function rateText(part: RawComponent): string {
 }
 
 /** The citations of one school's result. @internal */
-export function fundingCitations(outcome: FundingOutcome, p: FundingParams): string[] {
+export function fundingCitations(outcome: FundingOutcome, c: FundingContext): string[] {
   const list = ['5.1'];
   for (const part of outcome.components) {
-    const id = provisionOf(part.id, outcome.floorApplied, p);
+    const id = provisionOf(part.id, outcome.floorApplied, c);
     if (!list.includes(id)) list.push(id);
   }
-  if (outcome.floorApplied === 'national-under-100') cite(list, citationOf(p.used.get('funding.floors.national.below')) ?? 'gf-2015-67');
+  if (outcome.floorApplied === 'national-under-100') cite(list, citationOf(c.used.get(F.floors.national.below.path)) ?? 'gf-2015-67');
   return list;
 }
 
 /** Itemised components as decimals. @internal */
-export function fundingComponents(outcome: FundingOutcome, p: FundingParams): FundingComponent[] {
+export function fundingComponents(outcome: FundingOutcome, c: FundingContext): FundingComponent[] {
   return outcome.components.map((part) => ({
     id: part.id,
-    provision: provisionOf(part.id, outcome.floorApplied, p),
+    provision: provisionOf(part.id, outcome.floorApplied, c),
     pupils: part.pupils,
     rate: part.rateDenominator === 1 ? fenToDecimal(part.rateNumerator) : fenToDecimal(part.rateNumerator).dividedBy(part.rateDenominator),
     amount: fenToDecimal(part.fen),
@@ -138,19 +149,22 @@ function floorStep(school: SchoolRecord, outcome: FundingOutcome, p: FundingPara
 /** Whether a parameter value bears on this school's result (the explanation quotes only those). */
 function relevant(path: string, school: SchoolRecord, outcome: FundingOutcome): boolean {
   const ids = outcome.components.map((c) => c.id);
-  if (path === 'funding.benchmark.primary') return ids.includes('benchmark-primary') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
-  if (path === 'funding.benchmark.junior') return ids.includes('benchmark-junior') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
-  if (path === 'funding.specialEducation') return ids.includes('special-education');
-  if (path === 'funding.boardingSupplement') return ids.includes('boarding');
-  if (path === 'funding.disabledPupils') return school.disabled > 0 && school.kind !== 'special-education';
-  if (path === 'funding.floors.mixedStageRate') return ids.includes('floor') && school.primary > 0 && school.junior > 0;
-  if (path.startsWith('funding.floors.national')) return outcome.floorReason === 'national' || outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
-  if (path.startsWith('funding.floors.district')) return outcome.floorReason === 'district' || outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
+  const under = (node: object): boolean => Object.values(node).some((leaf: { path: string }) => leaf.path === path);
+  if (path === F.benchmark.primary.path) return ids.includes('benchmark-primary') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
+  if (path === F.benchmark.junior.path) return ids.includes('benchmark-junior') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
+  if (path === F.specialEducation.path) return ids.includes('special-education');
+  if (path === F.boardingSupplement.path) return ids.includes('boarding');
+  if (path === F.disabledPupils.path) return school.disabled > 0 && school.kind !== 'special-education';
+  if (path === F.floors.mixedStageRate.path) return ids.includes('floor') && school.primary > 0 && school.junior > 0;
+  const floorShown = outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
+  if (under(F.floors.national)) return outcome.floorReason === 'national' || floorShown;
+  if (under(F.floors.district)) return outcome.floorReason === 'district' || floorShown;
   return false;
 }
 
 /** The explanation of one school's result. @internal */
-export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome, p: FundingParams): ExplanationStep[] {
+export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome, c: FundingContext): ExplanationStep[] {
+  const p = c.p;
   const { primary, junior, disabled } = school;
   const boarders = school.boardersPrimary + school.boardersJunior;
   const steps: ExplanationStep[] = [
@@ -158,7 +172,7 @@ export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome
       `学校 ${school.id}：${LOCATION_ZH[school.location]}${KIND_ZH[school.kind]}，在校生小学 ${primary} 人、初中 ${junior} 人，寄宿生 ${boarders} 人，随班就读残疾学生 ${disabled} 人`,
       `School ${school.id}: ${school.location} ${school.kind}, ${primary} primary and ${junior} junior pupils, ${boarders} boarders, ${disabled} disabled pupils in mainstream classes`,
       { primary, junior, boarders, disabledPupils: disabled }),
-    ...parameterSteps([...p.used.values()].filter((u) => relevant(u.path, school, outcome))),
+    ...parameterSteps([...c.used.values()].filter((u) => relevant(u.path, school, outcome))),
     floorStep(school, outcome, p),
   ];
   for (const part of outcome.components) {
@@ -166,7 +180,7 @@ export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome
     const amount = fenToYuanString(part.fen);
     const rounding = part.rounded ? { zh: '（按本校小学、初中人数加权的定额，四舍五入到分）', en: ' (weighted by the school\'s own primary/junior mix, rounded half up to the fen)' } : part.rateDenominator === 1 ? { zh: '', en: '' } : { zh: '（按本校小学、初中人数加权的定额，恰为整分）', en: ' (weighted rate, exact to the fen)' };
     const product = part.fen < 0 ? `−(${part.pupils} × ${rateText(part)})` : `${part.pupils} × ${rateText(part)}`;
-    steps.push(step(provisionOf(part.id, outcome.floorApplied, p),
+    steps.push(step(provisionOf(part.id, outcome.floorApplied, c),
       `${label.zh}：${product} = ${amount} 元${rounding.zh}`,
       `${label.en}: ${product} = ${amount} yuan${rounding.en}`,
       { pupils: part.pupils, rate: rateText(part), amount, rounded: part.rounded }));
@@ -193,9 +207,9 @@ class FundingResultRecord {
   declare components: FundingComponent[];
   declare explanation: ExplanationStep[];
   readonly #school: SchoolRecord;
-  readonly #params: FundingParams;
+  readonly #params: FundingContext;
 
-  constructor(school: SchoolRecord, outcome: FundingOutcome, params: FundingParams) {
+  constructor(school: SchoolRecord, outcome: FundingOutcome, params: FundingContext) {
     this.schoolId = school.id;
     this.fundedPupils = outcome.fundedPupils;
     this.floorApplied = outcome.floorApplied;
@@ -209,9 +223,9 @@ class FundingResultRecord {
   }
 
   static readonly lazy = {
-    components: sharedLazy<FundingResultRecord, FundingComponent[]>('components', (r) => fundingComponents(fundSchool(r.#school, r.#params), r.#params)),
+    components: sharedLazy<FundingResultRecord, FundingComponent[]>('components', (r) => fundingComponents(fundSchool(r.#school, r.#params.p), r.#params)),
     explanation: sharedLazy<FundingResultRecord, ExplanationStep[]>('explanation', (r) =>
-      fundingExplanation(r.#school, fundSchool(r.#school, r.#params), r.#params),
+      fundingExplanation(r.#school, fundSchool(r.#school, r.#params.p), r.#params),
     ),
   };
 }
@@ -221,6 +235,6 @@ class FundingResultRecord {
  *
  * @internal
  */
-export function fundingResult(school: SchoolRecord, outcome: FundingOutcome, p: FundingParams): PublicFundingResult {
+export function fundingResult(school: SchoolRecord, outcome: FundingOutcome, p: FundingContext): PublicFundingResult {
   return new FundingResultRecord(school, outcome, p);
 }

@@ -1,6 +1,16 @@
 import { mulDivHalfUp } from '../core/money.js';
-import { MISSING_JUNIOR, MISSING_PRIMARY, type FundingParams } from './params.js';
+import type { Resolved } from '../core/resolve.js';
 import type { SchoolRecord } from '../core/school.js';
+import { MISSING_JUNIOR, MISSING_PRIMARY, type fundingReads } from './internal.js';
+
+/**
+ * The funding parameters the rule reads, resolved for a day and region: money in integer fen. A
+ * stage benchmark is `undefined` when it could not be resolved; `district` is `undefined` before the
+ * opinion is in force.
+ *
+ * @category Funding
+ */
+export type FundingParams = Resolved<ReturnType<typeof fundingReads>>;
 
 /** Which floor raised a school's funded pupils. @category Funding */
 export type FloorApplied = 'national-under-100' | 'district-100-to-200' | null;
@@ -14,7 +24,7 @@ export type ComponentId =
   | 'special-education'
   | 'boarding';
 
-/** One part of the amount, in fen, as the rule computed it. @internal */
+/** One part of the amount, in fen, as the rule computed it. @category Funding */
 export interface RawComponent {
   readonly id: ComponentId;
   /** Pupils (or boarders) the part is for. */
@@ -28,7 +38,7 @@ export interface RawComponent {
   readonly rounded: boolean;
 }
 
-/** What the rule decides for one school, money in integer fen. @internal */
+/** What the rule decides for one school, money in integer fen. @category Funding */
 export interface FundingOutcome {
   readonly pupils: number;
   readonly fundedPupils: number;
@@ -41,7 +51,7 @@ export interface FundingOutcome {
   readonly missingRates: number;
 }
 
-/** @internal */
+/** @category Funding */
 export type FloorReason =
   | 'national'
   | 'district'
@@ -74,7 +84,10 @@ function component(id: ComponentId, pupils: number, rateNumerator: number, rateD
  *   of the stage benchmark; the withdrawn benchmark uses the same weighted rate.
  * - Boarders: the boarding supplement each.
  *
- * @internal
+ * This is the unchecked pure rule of {@link publicFunding} (also `publicFunding.rule`): give it a
+ * validated school record and parameters from `publicFunding.parameters(options)`.
+ *
+ * @category Funding
  */
 export function fundSchool(school: SchoolRecord, p: FundingParams): FundingOutcome {
   const { primary, junior, kind } = school;

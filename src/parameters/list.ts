@@ -1,5 +1,6 @@
 import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { eachLeaf, valueOn, type DatedValue, type ParameterKind } from '../core/parameters.js';
+import { eachLeaf, type DatedValue, type ParameterKind } from '../core/parameters.js';
+import { valueOn } from '../core/resolve.js';
 import { throwIfAny } from '../core/schemas.js';
 import { REGIONS, type Bilingual, type Confidence, type Region } from '../core/types.js';
 import { readOptions, type CalculatorOptions } from './context.js';
@@ -46,7 +47,7 @@ export function listParameters(options?: CalculatorOptions): ParameterListing[] 
   eachLeaf(parameterTree, (path, leaf) => {
     const regions = leaf.spec.regional === true ? (ctx.region === undefined ? REGIONS : [ctx.region]) : [undefined];
     for (const region of regions) {
-      const v = valueOn(path, leaf, ctx, region);
+      const v = valueOn(leaf, ctx, region);
       if (v === undefined) continue;
       const entry: ParameterListing = { path, value: v.value, effectiveFrom: v.effectiveFrom, source: v.source, confidence: v.confidence };
       if (region !== undefined) entry.region = region;

@@ -1,4 +1,5 @@
 import type { ProvisionRecord } from '../core/provision.js';
+import { calculators } from '../calculators.js';
 import { provisionItems } from './items.js';
 
 /**
@@ -24,7 +25,7 @@ void idsAgree;
 /**
  * The opinion's 24 items, in printed order: Chinese text as printed, English title and summary,
  * responsible units as full names, and the exported functions that encode each item (or why none
- * can).
+ * can). `implementedBy` is derived from the calculators' own declarations (their `provisions`).
  *
  * @category Provisions
  * @example
@@ -33,7 +34,11 @@ void idsAgree;
  * item?.responsibleUnits; //=> ['区财政局', '区教育局', '区发改局', '各镇街']
  * ```
  */
-export const provisions: readonly ProvisionRecord[] = provisionItems;
+export const provisions: readonly ProvisionRecord[] = provisionItems.map((item) => ({
+  ...item,
+  // Derived from the calculators' declarations: a function encodes the items it declares.
+  implementedBy: calculators.filter((c) => (c.provisions as readonly string[]).includes(item.id)).map((c) => c.name),
+}));
 
 /**
  * The item with `id`.

@@ -27,7 +27,6 @@ export const provisionItems = [
       en: 'The district keeps its education plan under dynamic review and builds schools in new urban areas to the provincial school-conditions standards for ordinary and special-education schools, so that enough school places exist. Funding and staffing favour rural areas, weak schools and new schools, and the district works to become a county with high-quality balanced compulsory education. In principle the district runs one good special-education school.',
     },
     responsibleUnits: ['区教育局', '区发改局', '区住建局', '区国土局', '区规划局', '区残联', '各镇街'],
-    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'splitSchool', 'balanceGap', 'assessGovernmentGuarantees', 'assessVetoes', 'seatSupply', 'specialEducationSchoolCheck'],
     notYetEncoded:
       'Building to the provincial school-conditions standards (X省普通中小学校办学条件标准, X省特殊教育学校办学条件标准) needs provincial figures the opinion does not give; how the school-age population is forecast, and whether the special-education school is run well (办好), are not decided; the dynamic adjustment of the plan, tilting funds and staff toward rural, weak and new schools, and paired assistance (对口帮扶) are qualitative.',
   },
@@ -45,7 +44,6 @@ export const provisionItems = [
       en: 'Schools attached to residential areas are built on a "turnkey" basis: the first phase of a new residential area must be built and handed over together with its school, and a development that did not build its planned school may not pass planning verification or completion-acceptance filing. School land is protected by joint examination and approval, rural schools are sited where transport and public services exist, and idle school premises go first to kindergartens or childcare points.',
     },
     responsibleUnits: ['区住建局', '区国土局', '区规划局', '区教育局', '区发改局', '区财政局', '各镇街'],
-    implementedBy: ['supportingSchoolCheck', 'seatSupply'],
     notYetEncoded:
       '同步建设 (building at the same time) needs construction dates, which are not taken; enough places for an existing residential area is checked only as a district total (seatSupply), not per catchment; aligning the layout with other plans, joint examination of school land (联审联批), rural siting, boarding and small schools, and the reuse of idle premises are qualitative.',
   },
@@ -63,7 +61,6 @@ export const provisionItems = [
       en: 'High-quality resources are to reach rural, peri-urban and weak areas through branch schools, mergers, entrusted management, alliances and school groups, narrowing the gaps between schools. The target is that by 2025 high-quality compulsory-education resources cover the whole district.',
     },
     responsibleUnits: ['区教育局'],
-    implementedBy: ['opinionTargets'],
     notYetEncoded:
       'Only the deadline of the by-2025 full-coverage target is tracked (opinionTargets, planning.targets.qualityResourceCoverage); whether coverage is reached is not decided: the opinion does not define 优质资源全覆盖 or how it is measured.',
   },
@@ -81,7 +78,6 @@ export const provisionItems = [
       en: 'New schools are planned and built to the provincial school-running standard. Every existing school is audited and entered in a register, and each non-compliant school gets its own remedy; schools short of land per pupil are fixed during urban redevelopment or, where no land can be added, by diverting pupils and capping enrolment.',
     },
     responsibleUnits: ['区教育局'],
-    implementedBy: ['schoolSizeStatus'],
     notYetEncoded:
       'Only school size is checked (the 优质均衡 limits of 2000 / 2500 pupils). The provincial school-running standard (省定办学标准) itself (land per pupil, buildings, equipment) is held in documents the opinion does not give, so there is no threshold to check.',
   },
@@ -99,7 +95,6 @@ export const provisionItems = [
       en: "Each school's enrolment capacity is set by the provincial standard and admission is exam-free to the nearest school. Schools may not run selective tests, admit on competition results or certificates, stream pupils into experimental, key or fast and slow classes, sign pupils early, or collect donations tied to admission. Private schools' enrolment areas and numbers are set and controlled.",
     },
     responsibleUnits: ['区教育局', '区物价局', '各镇街'],
-    implementedBy: ['enrolmentStatus', 'admissionsPlanCheck', 'schoolSizeStatus'],
     notYetEncoded:
       'The scope and size of private-school enrolment (合理确定民办学校招生范围和规模) is a planning decision without a figure and is not encoded.',
   },
@@ -117,7 +112,6 @@ export const provisionItems = [
       en: 'Oversized classes in urban primary and secondary schools must be eliminated by the end of 2025 and no new ones may appear. Class sizes are monitored through the pupil-registration platform with regular reports, and a class-size prevention plan (printed as "2025—2025") is drawn up, backed by residential-area schools, reserved education land and dynamic teacher staffing.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区国土局', '区人社局', '区发改局', '区住建局', '各镇街'],
-    implementedBy: ['classSizeStatus', 'classSizeReport', 'createClassSizeTally', 'opinionTargets'],
     notYetEncoded:
       'The planning measures of the item (the 2025—2025 prevention plan, land reserved for schools, teacher-resource adjustment) carry no quantities and are not encoded.',
     textNotes: [
@@ -138,7 +132,6 @@ export const provisionItems = [
       en: "Moral education and the core socialist values run through all teaching, with pupils' social responsibility, innovation and practical ability as priorities. The district continues its primary-school distinctive-culture project, course and off-campus practice bases, science and technology activities and environmental-protection activities, and creates \"national defence education distinctive schools\".",
     },
     responsibleUnits: ['区教育局', '区文明办', '区环保局', '团区委', '区科协', '区人武部', '各镇街'],
-    implementedBy: [],
     notComputable:
       'Purely qualitative: it sets educational aims and activities (values, innovation, environmental and national-defence education) with no quantity, threshold or date to compute.',
   },
@@ -156,7 +149,6 @@ export const provisionItems = [
       en: "Pupils exercise one hour every day at school and their physical health is monitored every year. New sports-specialist schools, such as campus-football schools, are created. By 2025 the arts-literacy assessment covers 100% of the district's primary and secondary pupils.",
     },
     responsibleUnits: ['区教育局', '区文体局', '区体育中心', '各镇街'],
-    implementedBy: ['physicalAndArtsCheck', 'opinionTargets'],
     notYetEncoded:
       '创建校园足球等新的体育特色项目学校 (new sports-specialist schools) sets no number and is not checked; physical-health monitoring is checked for its date, not its content.',
   },
@@ -174,7 +166,6 @@ export const provisionItems = [
       en: "Schools follow the national curriculum plan and standards, assess pupils by grades plus comments, may not publish marks and do not rank schools, classes or pupils; total daily written homework is controlled. Oversight of private training providers is assigned and parents' schools are set up. By 2025 every town and subdistrict has a head parents' school, an establishment rate of 100%.",
     },
     responsibleUnits: ['区教育局', '区民政局', '区人社局', '区市场监管局', '区文体局', '区妇联', '各镇街'],
-    implementedBy: ['evaluationPolicyCheck', 'parentSchoolCoverage', 'opinionTargets'],
     notYetEncoded:
       'The national curriculum plan and standards, comprehensive-quality evaluation, the working mechanism behind grades plus comments, the daily written-homework limit (no figure in the opinion), oversight of training providers and each school\'s own parents\' school are qualitative or carry no figure.',
   },
@@ -192,7 +183,6 @@ export const provisionItems = [
       en: "A mechanism combining education, publicity, assessment, supervision and rewards and sanctions governs teachers' ethics. Serving teachers may not give paid private tutoring, accept gifts or money from pupils and parents, or use corporal or disguised corporal punishment. Ethics is the first criterion in registration, appraisal, promotion, appointment and awards, with zero tolerance for misconduct.",
     },
     responsibleUnits: ['区教育局', '区文明办', '区人社局', '各镇街'],
-    implementedBy: [],
     notComputable:
       'Qualitative: it sets ethical rules and prohibitions for teachers with no quantity or threshold; compliance is a matter of conduct and discipline, not calculation.',
   },
@@ -210,7 +200,6 @@ export const provisionItems = [
       en: 'New teachers are recruited by open competition. The district and schools run a layered training system with a training record for each teacher, and every teacher completes at least 360 training hours in each five-year cycle, with emphasis on rural teachers.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区人社局', '各镇街'],
-    implementedBy: ['trainingCompliance', 'trainingReport', 'createTrainingTally'],
     notYetEncoded:
       'Recruitment of new teachers and the layered training system are process requirements without quantities and are not encoded.',
   },
@@ -228,7 +217,6 @@ export const provisionItems = [
       en: 'Teachers are managed by the district and employed by schools (区管校聘), and a rural-school service period makes rotation between urban and rural schools routine. Vacancies must be filled when qualified teachers are available instead of keeping posts empty and hiring non-establishment teachers long-term, staffing quotas may not be diverted, and free teacher-training students are trained for rural schools.',
     },
     responsibleUnits: ['区教育局', '区编办', '区人社局', '区财政局', '各镇街'],
-    implementedBy: ['rotationCompliance', 'staffingCheck'],
     notYetEncoded:
       'The rural service period (农村学校服务期) has no length in the opinion, and diverting posts (挤占挪用编制) needs data on post use; neither is encoded.',
   },
@@ -246,7 +234,6 @@ export const provisionItems = [
       en: "The average pay of compulsory-education teachers must be no lower than the average pay of the district's civil servants. Rural teachers receive allowances, a weighting in performance-pay totals, transport and itinerant-teaching subsidies, and homeroom-teacher allowances are raised; every teacher gets an annual health check paid from school public funds. Rural teachers' turnover dormitories are built and counted as affordable housing, and principals move to a rank system.",
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区人社局', '区发改局', '区住建局', '各镇街'],
-    implementedBy: ['payParity', 'payParityFromRecords'],
     notYetEncoded:
       'Allowances, housing, health checks and titles policy are measures without thresholds in the opinion and are not encoded.',
   },
@@ -264,7 +251,6 @@ export const provisionItems = [
       en: 'Compulsory-education funding is shared between levels of government item by item, and the "two exemptions, one subsidy" money and the per-pupil public-funding benchmark follow the pupil; the per-pupil public-funding standard is the same in town and country and rises over time. Rural schools with more than 100 and fewer than 200 pupils are funded as if they had 200. The living subsidy for boarders from families in financial difficulty is widened from 15% to 30% of boarders.',
     },
     responsibleUnits: ['区财政局', '区教育局', '区发改局', '各镇街'],
-    implementedBy: ['publicFunding', 'allocateBudget', 'livingSubsidyBudget', 'livingSubsidyEligibility'],
     textNotes: [
       'The printed text breaks the line inside "对农村超过 / 100人" ("超过\\n100人"); junheng keeps the line break as printed. The rule reads: rural schools with more than 100 and fewer than 200 pupils are funded as if they had 200 pupils.',
     ],
@@ -283,7 +269,6 @@ export const provisionItems = [
       en: 'Education funds are to be better coordinated and the transfer-payment system improved to strengthen support for rural areas. The system of scholarships and grants for pupils from families in financial difficulty is to be improved. The item gives no amounts or rates.',
     },
     responsibleUnits: ['区财政局', '区教育局', '区民政局', '各镇街'],
-    implementedBy: [],
     notComputable:
       'States no formula, rate or amount for the transfer payments, awards and subsidies or the scholarships and grants; any figures are held in documents not given.',
   },
@@ -301,7 +286,6 @@ export const provisionItems = [
       en: 'The receiving government is responsible for educating migrant children and budgets for it. Admission rests mainly on the residence permit, with a registration system for migrant children and specific rules for districts where they are concentrated. Migrant children are placed mainly in public schools, which publish vacant places, conditions and procedures in advance, and are taught in mixed classes under unified management.',
     },
     responsibleUnits: ['区教育局', '区发改局', '区财政局', '区公安局'],
-    implementedBy: ['migrantChildEligibility', 'enrolmentStatus'],
     notYetEncoded:
       'Registration, the information platform and mixed classes are process requirements; the district\'s specific admission conditions are inputs (districtConditions), and the opinion sets no share of migrant children in public schools.',
   },
@@ -319,7 +303,6 @@ export const provisionItems = [
       en: 'Towns, subdistricts, villages and communities keep a register of rural left-behind children and set up care rooms in rural communities or schools that provide legal, safety and mental-health education. Eligible children in special difficulty are brought into social assistance, parents who neglect guardianship are held legally responsible, and paid annual leave is enforced so that migrant-worker parents can visit.',
     },
     responsibleUnits: ['区民政局', '区教育局', '区公安局', '区人社局'],
-    implementedBy: ['careLedgerCheck'],
     notYetEncoded:
       'The conditions (符合条件) for social assistance are set by the social-assistance rules and the civil-affairs bureau, not by the opinion, and are taken as input (meetsAssistanceConditions). The care system, care rooms, legal, safety and mental-health education, guardianship enforcement and paid annual leave are duties with no quantity.',
   },
@@ -337,7 +320,6 @@ export const provisionItems = [
       en: 'The provincial school-conditions standard and the national school-management standard are applied through standardisation projects, and village schools and teaching points are evaluated together with their township central school ("bundled evaluation"). The item promotes integrated urban-rural school management, school communities and partnerships, and dropout-control responsibility. It requires broadband in every school, multimedia equipment in every class and full campus wireless coverage, with quality lessons pushed to every class online.',
     },
     responsibleUnits: ['区教育局', '区公安局', '各镇街'],
-    implementedBy: ['assessBalancedDevelopment', 'assessCounty', 'assessCounties', 'differenceCoefficient', 'balanceGap', 'assessGovernmentGuarantees', 'connectivityCoverage'],
     notYetEncoded:
       'Broadband (per school), multimedia equipment (per class) and campus-wide wireless (per school) coverage and multimedia classrooms per 100 pupils (L7) are assessed; the standardisation projects, bundled evaluation, management reform, school communities, dropout-control responsibility and online classes are management measures with no quantity.',
   },
@@ -355,7 +337,6 @@ export const provisionItems = [
       en: 'The district unifies its school-conditions standards, seeks city education funding and keeps staffing quotas for school staff under dynamic adjustment. Building on basic balance, it helps explore a path to city-wide balanced and high-quality compulsory education and modernised governance.',
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区人社局', '各镇街'],
-    implementedBy: ['assessCounties'],
     notYetEncoded:
       'Seeking city funding, adjusting staffing establishments and exploring city-wide balance are qualitative; only the assessment of every county of a city (assessCounties) is encoded.',
   },
@@ -373,7 +354,6 @@ export const provisionItems = [
       en: 'Schools set up dedicated security posts and the district explores comprehensive accident insurance for pupils. Campus surroundings are managed with personnel, physical and technical measures, connected to a city-county-school three-level monitoring network once it exists, and a "campus 110" police-school system is strengthened. Food safety, drinking water, infectious-disease control and school-bus safety are enforced.',
     },
     responsibleUnits: ['区教育局', '区综治办', '区公安局', '区交通局', '区市场监管局', '区卫计局', '各镇街'],
-    implementedBy: ['securityPostCheck'],
     notYetEncoded:
       'The opinion asks for a full-time security post without a number (junheng reads at least one, a parameter); accident insurance, management of the surroundings, the monitoring network, 校园110, food, water, disease-control and school-bus safety carry no quantity.',
   },
@@ -391,7 +371,6 @@ export const provisionItems = [
       en: 'Schools strengthen moral, safety and legal education and keep close home-school communication to detect signs of bullying and violence early. Incidents are handled promptly, with educational discipline and follow-up counselling.',
     },
     responsibleUnits: ['区教育局', '区文明办', '区综治办', '区公安局', '区司法局', '区妇联', '团区委'],
-    implementedBy: [],
     notComputable:
       'Qualitative: it sets duties of education, supervision and response to bullying and violence with no quantity, threshold or date to compute.',
   },
@@ -409,7 +388,6 @@ export const provisionItems = [
       en: "Towns, subdistricts and departments bear primary responsibility for the Party's leadership of integrated urban-rural compulsory education. Schools build Party organisations to full coverage, do ideological work among teachers and recruit Party members from outstanding teachers.",
     },
     responsibleUnits: ['区教育局', '各镇街'],
-    implementedBy: [],
     notComputable:
       'Qualitative: it concerns Party leadership and Party-building in schools, with no quantity, threshold or date to compute.',
   },
@@ -427,7 +405,6 @@ export const provisionItems = [
       en: 'Progress on integrating urban and rural compulsory education counts in the performance appraisal of towns, subdistricts and departments, and a monitoring and evaluation mechanism is set up. Inspection results are published and rectification is required within a deadline, and units and officials whose failures cause adverse social effects are held accountable.',
     },
     responsibleUnits: ['区委组织部', '区教育局', '区委督查室', '区政府督查室', '各镇街'],
-    implementedBy: ['rectificationStatus'],
     notYetEncoded:
       'Publishing inspection results (公告制度), performance appraisal (政绩考核), the monitoring-and-evaluation mechanism and accountability (问责) are qualitative; the due-soon warning period (planning.rectification.dueSoonDays, 30 days) is a junheng default, unverified.',
   },
@@ -445,8 +422,7 @@ export const provisionItems = [
       en: 'Towns, subdistricts and departments publicise and explain policies on new urbanisation, poverty alleviation, household-registration and residence-permit reform and integrated compulsory education. Successful practices and typical experience are summarised and promoted to build public support for compulsory education.',
     },
     responsibleUnits: ['区委宣传部', '区教育局', '各镇街'],
-    implementedBy: [],
     notComputable:
       'Qualitative: it asks for publicity and policy explanation, with no quantity, threshold or date to compute.',
   },
-] as const satisfies readonly ProvisionRecord[];
+] as const satisfies readonly Omit<ProvisionRecord, 'implementedBy'>[];

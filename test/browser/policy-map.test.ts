@@ -46,7 +46,7 @@ describe('policy-map register checks', () => {
 
   it('refuses a function without a row in the parameter table, and a row that matches no parameter', () => {
     expect(registerProblems(withItem('3.1', { implementedBy: ['getProvision'] }), exportsOf, FUNCTION_PARAMETERS, paths)).toEqual([
-      "provision 3.1: 'getProvision' has no row in FUNCTION_PARAMETERS (scripts/policy-map.ts) — add the parameter subtrees it reads, or [] for none",
+      "provision 3.1: 'getProvision' is not a declared calculator — declare it with defineCalculator or declareFunction",
     ]);
     const table = { ...FUNCTION_PARAMETERS, getProvision: ['funding.bench'] };
     // 'funding.bench' is not a subtree: prefixes match whole path segments.

@@ -2,93 +2,8 @@
  * Keeps the documentation honest: every `@example` in the TSDoc of src/, and every ```ts block in
  * the README and docs/, is run, and each `expression; //=> value` is checked.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import * as junheng from '../../src/index.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function walk(dir: string, suffix: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path, suffix) : path.endsWith(suffix) ? [path] : [];
-  });
-}
-
-interface Example {
-  where: string;
-  code: string;
-}
-
-/** ```ts blocks inside `@example` sections of TSDoc comments. */
-function tsdocExamples(file: string): Example[] {
-  const text = readFileSync(file, 'utf8');
-  const out: Example[] = [];
-  for (const comment of text.match(/\/\*\*[\s\S]*?\*\//g) ?? []) {
-    const lines = comment.split('\n').map((l) => l.replace(/^\s*\/?\*+\/?\s?/, ''));
-    const body = lines.join('\n');
-    const at = body.indexOf('@example');
-    if (at < 0) continue;
-    for (const block of body.slice(at).matchAll(/```ts\n([\s\S]*?)```/g)) {
-      out.push({ where: `${relative(root, file)}: ${block[1]?.split('\n')[0] ?? ''}`, code: block[1] ?? '' });
-    }
-  }
-  return out;
-}
-
-/** ```ts blocks of a Markdown file. */
-function markdownExamples(file: string): Example[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m, i) => ({ where: `${relative(root, file)} block ${i + 1}`, code: m[1] ?? '' }));
-}
-
-/**
- * Rewrites `stmt; //=> value` (or a statement followed by a line `//=> value`) into a check, and
- * drops imports from 'junheng' (the test supplies every export).
- */
-function instrument(code: string): { body: string; checks: number } {
-  const lines = code.split('\n').filter((l) => !/^\s*import .* from 'junheng';\s*$/.test(l));
-  const out: string[] = [];
-  let pending: string[] = [];
-  let checks = 0;
-  const flushAsCheck = (statement: string, expected: string) => {
-    const expr = statement.trim().replace(/;\s*$/, '');
-    out.push(`__check(${JSON.stringify(expr)}, () => (${expr}), (${expected}));`);
-    checks++;
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const inline = /^(.*\S)\s*\/\/=>\s*(.+)$/.exec(line);
-    const alone = /^\s*\/\/=>\s*(.+)$/.exec(line);
-    if (alone !== null) {
-      flushAsCheck(pending.join('\n'), alone[1] as string);
-      pending = [];
-    } else if (inline !== null) {
-      out.push(...pending);
-      pending = [];
-      flushAsCheck(inline[1] as string, inline[2] as string);
-    } else {
-      pending.push(line);
-      // A finished statement is run as it is, unless the next line checks its value.
-      const next = lines[i + 1] ?? '';
-      if (/;\s*$/.test(line) && !/^\s*\/\/=>/.test(next)) {
-        out.push(...pending);
-        pending = [];
-      }
-    }
-  }
-  out.push(...pending);
-  return { body: out.join('\n'), checks };
-}
-
-const examples = [
-  ...walk(join(root, 'src'), '.ts').flatMap(tsdocExamples),
-  ...markdownExamples(join(root, 'README.md')),
-  ...walk(join(root, 'docs'), '.md').flatMap(markdownExamples),
-];
+import { examples, runExample } from './harness.js';
 
 describe('documentation examples', () => {
   it('finds examples in the TSDoc and the guides', () => {
@@ -96,17 +11,7 @@ describe('documentation examples', () => {
   });
 
   it.each(examples.map((e) => [e.where, e] as const))('%s', (_where, example) => {
-    const { body, checks } = instrument(example.code);
-    const names = Object.keys(junheng);
-    const results: Array<{ expr: string; actual: unknown; expected: unknown }> = [];
-    const check = (expr: string, actual: () => unknown, expected: unknown) => {
-      results.push({ expr, actual: actual(), expected });
-    };
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    // Examples are TypeScript: strip the types, then run with every export in scope.
-    const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
-    const run = new Function(...names, '__check', `"use strict";\n${js}`);
-    run(...names.map((n) => (junheng as Record<string, unknown>)[n]), check);
+    const { checks, results } = runExample(example);
     expect(results.length).toBe(checks);
     for (const r of results) expect(r.actual, r.expr).toEqual(r.expected);
   });

@@ -1,0 +1,6 @@
+/** The funding area (opinion 5.1): public funding of one school and of a whole roster. */
+export * from './publicFunding.js';
+export * from './allocateBudget.js';
+export * from './rule.js';
+export * from './parameters.js';
+export type { PublicFundingResult, FundingComponent } from './result.js';
