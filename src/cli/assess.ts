@@ -21,7 +21,7 @@ import {
 import { chooseFormat, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { displayWidth } from './format.js';
-import { parseJson, readText } from './input.js';
+import { parseJson, readText } from './read.js';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];

@@ -16,8 +16,8 @@ import { computeBudget, type BudgetRun, type Computation } from './compute.js';
 import { chooseFormat, parseCommandArgs } from './args.js';
 import { EXIT, InputError, type Command, type Io } from './command.js';
 import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
-import { parseJson, readSchools, readText } from './input.js';
-import { describeIssues, type OptionSource } from './issues.js';
+import { describeRowIssue, parseJson, readText } from './read.js';
+import { readSchools } from './roster.js';
 import { Progress } from './progress.js';
 
 /** Rosters larger than this show a progress line on a terminal. */
@@ -116,7 +116,6 @@ function runBudget(args: string[], io: Io): number {
   if (region !== undefined) options.region = region as Region;
 
   const whatOptions: CalculatorOptions = { ...options, parameters: patch as ParameterOverrides };
-  const whatSource: OptionSource = whatIf === undefined ? {} : { whatIfFile: whatIf };
   const badPatch = whatIf === undefined ? [] : patchIssues(patch);
 
   const computing = (what: string) => (done: number, total: number) =>
@@ -126,14 +125,13 @@ function runBudget(args: string[], io: Io): number {
   if (whatIf !== undefined && base.run !== undefined && badPatch.length === 0) {
     what = computeBudget(schools, whatOptions, computing('the what-if budget'));
   }
-  const problems = describeIssues(
-    [
-      { issues: base.issues },
-      { issues: badPatch, options: whatSource },
-      { issues: what?.issues ?? [], options: whatSource },
-    ],
-    source,
-  );
+  // The what-if run finds the roster's problems again: each is said once.
+  const problems = [
+    ...new Set([
+      ...base.issues.map((issue) => describeRowIssue(issue, source)),
+      ...[...badPatch, ...(what?.issues ?? [])].map((issue) => describeRowIssue(issue, source, whatIf)),
+    ]),
+  ];
   if (problems.length > 0 || base.run === undefined || (whatIf !== undefined && what?.run === undefined)) {
     progress.stop();
     throw new InputError(problems, `junheng: cannot compute the budget, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing computed:`);

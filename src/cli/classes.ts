@@ -2,7 +2,6 @@
  * `junheng classes <file.csv|file.json> [--as-of YYYY-MM-DD] [--format table|json|csv]
  * [--group-by school,town]` — the class-size monitoring report of opinion 2.3 for a class roster.
  */
-import { extname } from 'node:path';
 import {
   createClassSizeTally,
   formatPath,
@@ -19,7 +18,7 @@ import { chooseFormat, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { countCell, CsvError, csvCell, parseCsv } from './csv.js';
 import { ChunkWriter, displayWidth, FORMATS, type Format } from './format.js';
-import { parseJson, readText } from './input.js';
+import { describeRowIssue, looksLikeJson, parseJson, readHeader, readText, widthProblem, type RowSource } from './read.js';
 
 const HELP = `Usage: junheng classes <file.csv|file.json> [options]
 
@@ -111,25 +110,6 @@ function flagCell(cell: string): unknown {
   return cell;
 }
 
-function readHeader(cells: string[], line: number): number[] {
-  const at = COLUMNS.map(() => -1);
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  cells.forEach((raw, index) => {
-    const k = (COLUMNS as readonly string[]).indexOf(raw.trim());
-    if (k < 0) unknown.push(JSON.stringify(raw));
-    else if ((at[k] as number) >= 0) repeated.push(raw.trim());
-    else at[k] = index;
-  });
-  const problems: string[] = [];
-  if (unknown.length > 0) problems.push(`line ${line}: unknown column${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; the columns are ${COLUMNS.join(',')}`);
-  if (repeated.length > 0) problems.push(`line ${line}: column${repeated.length === 1 ? '' : 's'} ${repeated.join(', ')} given more than once`);
-  const missing = REQUIRED.filter((c) => (at[COLUMNS.indexOf(c)] as number) < 0);
-  if (missing.length > 0) problems.push(`line ${line}: missing required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
-  if (problems.length > 0) throw new CsvError(problems);
-  return at;
-}
-
 const KNOWN = new Map(['primary', 'junior', 'urban', 'town', 'rural'].map((v) => [v, v]));
 const known = (v: string | undefined): string | undefined => (v === undefined ? v : (KNOWN.get(v) ?? v));
 function interned(v: string | undefined, seen: Map<string, string>): string | undefined {
@@ -155,12 +135,13 @@ export function readClassCsv(text: string, onRow: (row: ClassInput, line: number
   const towns = new Map<string, string>();
   parseCsv(text, (cells, line) => {
     if (at === undefined) {
-      at = readHeader(cells, line);
+      const found = readHeader(cells, line, COLUMNS, REQUIRED);
+      at = COLUMNS.map((c) => found[c]);
       width = cells.length;
       return;
     }
     if (cells.length !== width) {
-      problems.push(`line ${line}: ${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header has ${width}`);
+      problems.push(widthProblem(line, cells.length, width));
       return;
     }
     // One shape for every row (absent cells are undefined, which the library reads as absent): the
@@ -188,13 +169,6 @@ export function readClassCsv(text: string, onRow: (row: ClassInput, line: number
   if (problems.length > 0) throw new CsvError(problems);
 }
 
-function isJson(file: string, text: string): boolean {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.json') return true;
-  if (ext === '.csv') return false;
-  return /^\uFEFF?\s*[[{]/.test(text);
-}
-
 /**
  * Reads the roster and counts it as it goes: CSV rows are handed to the tally one by one and not
  * kept (a national roster stays out of memory); a JSON list is read whole.
@@ -205,7 +179,7 @@ function tallyFile(file: string, tally: ClassSizeTally): Source {
   const add = (row: unknown): void => {
     if (!tally.add(row) && labels.size < 10_000) labels.set(tally.count - 1, labelOf(row));
   };
-  if (isJson(file, text)) {
+  if (looksLikeJson(file, text)) {
     const data = parseJson(text, file);
     if (!Array.isArray(data)) {
       const got = data === null ? 'null' : typeof data === 'object' ? 'an object' : typeof data;
@@ -240,20 +214,14 @@ function labelOf(row: unknown): string {
 
 /** One line per issue: `line 7 (class "3-2", school "S01"), column size: …`, `--as-of: …`. */
 export function describeClassIssue(issue: PolicyIssue, source: Source): string {
-  const [head, ...rest] = issue.path;
-  if (typeof head === 'number') {
-    const label = source.labels.get(head) ?? '';
-    if (source.kind === 'csv') {
-      const field = rest[0];
-      const column = typeof field === 'string' ? (COLUMN_OF[field] ?? formatPath(rest)) : undefined;
-      return `line ${source.lines[head] ?? '?'}${label}${column === undefined ? '' : `, column ${column}`}: ${issue.message}`;
-    }
-    return `${formatPath(['classes', ...issue.path])}${label}: ${issue.message}`;
-  }
-  if (head === 'asOf') return `--as-of: ${issue.message}${issue.code === 'no_value_on_date' ? ' (use a later --as-of)' : ''}`;
-  if (head === 'groupBy') return `--group-by: ${issue.message}`;
-  if (issue.path.length === 0) return `${source.file}: ${issue.message}`;
-  return `${formatPath(issue.path)}: ${issue.message}`;
+  const rows: RowSource = {
+    file: source.file,
+    list: 'classes',
+    ...(source.kind === 'csv' ? { lines: source.lines } : {}),
+    who: (index) => source.labels.get(index) ?? '',
+    column: (rest) => (typeof rest[0] === 'string' ? (COLUMN_OF[rest[0]] ?? formatPath(rest)) : undefined),
+  };
+  return describeRowIssue(issue, rows);
 }
 
 // ---------------------------------------------------------------- output

@@ -1,12 +1,11 @@
 /**
- * CSV reading for the command line: an RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF
- * line ends, a leading byte-order mark) and the mapping of a roster's rows to school objects.
+ * CSV for the command line: an RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF line
+ * ends, a leading byte-order mark), the fast splitter and number reader of the streaming readers,
+ * count cells, and quoting for CSV output.
  *
  * The parser records the line each record starts on, so that a problem the library finds in
  * `schools[41]` can be reported as "line 43".
  */
-import type { School } from 'junheng';
-
 /** A CSV file that cannot be read as a table: an unterminated quote, a row of the wrong width, a bad header. */
 export class CsvError extends Error {
   override readonly name = 'CsvError';
@@ -112,18 +111,9 @@ export function parseCsv(text: string, onRecord: (cells: string[], line: number)
   }
 }
 
-/** The columns a roster may have, and the school field each fills. */
-export const COLUMNS = ['id', 'location', 'kind', 'primary', 'junior', 'boarders_primary', 'boarders_junior', 'disabled'] as const;
-/** One of {@link COLUMNS}. */
-export type Column = (typeof COLUMNS)[number];
-/** Columns a roster must have. */
-export const REQUIRED_COLUMNS: readonly Column[] = ['id', 'location'];
-
-/** A roster read from CSV: the schools, and the line of each. */
-export interface CsvRoster {
-  readonly schools: School[];
-  /** `lines[i]` is the line `schools[i]` was read from. */
-  readonly lines: number[];
+/** Quotes a cell for CSV output when it needs it. */
+export function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
@@ -150,115 +140,71 @@ export function countCell(cell: string): number | string | undefined {
   return NUMBER_TEXT.test(cell) ? Number(cell) : cell;
 }
 
-/**
- * Parses a roster: header `id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled`
- * (any order; only `id` and `location` required; unknown columns are an error), then one school per
- * row. Empty cells are absent fields (0 or the default). Values are not validated here: the library
- * does that, and {@link CsvRoster.lines} lets its issues be reported by line.
- */
-export function readRoster(text: string): CsvRoster {
-  const schools: School[] = [];
-  const lines: number[] = [];
-  const problems: string[] = [];
-  let header: string[] | undefined;
-  let width = 0;
-  let columns: number[] | undefined;
+let quoteText = '';
+let quoteAt = -1;
 
-  parseCsv(text, (cells, line) => {
-    if (header === undefined) {
-      header = cells;
-      width = cells.length;
-      const at = readHeader(cells, line);
-      columns = COLUMNS.map((name) => at[name]);
-      return;
-    }
-    if (cells.length !== width) {
-      problems.push(`line ${line}: ${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header has ${width}`);
-      return;
-    }
-    const c = columns as number[];
-    const cell = (k: number): string => (k < 0 ? '' : (cells[k] as string));
-    const school: { id?: string; location?: string; kind?: string; pupils?: Record<string, unknown>; boarders?: Record<string, unknown>; disabledPupils?: unknown } = {};
-    const id = cell(c[0] as number);
-    if (id !== '') school.id = id;
-    const location = cell(c[1] as number);
-    if (location !== '') school.location = location;
-    const kind = cell(c[2] as number);
-    if (kind !== '') school.kind = kind;
-    const pupils: Record<string, unknown> = {};
-    const primary = countCell(cell(c[3] as number));
-    const junior = countCell(cell(c[4] as number));
-    if (primary !== undefined) pupils['primary'] = primary;
-    if (junior !== undefined) pupils['junior'] = junior;
-    school.pupils = pupils;
-    const bp = countCell(cell(c[5] as number));
-    const bj = countCell(cell(c[6] as number));
-    if (bp !== undefined || bj !== undefined) {
-      const boarders: Record<string, unknown> = {};
-      if (bp !== undefined) boarders['primary'] = bp;
-      if (bj !== undefined) boarders['junior'] = bj;
-      school.boarders = boarders;
-    }
-    const disabled = countCell(cell(c[7] as number));
-    if (disabled !== undefined) school.disabledPupils = disabled;
-    schools.push(school as unknown as School);
-    lines.push(line);
-  }, problems);
-
-  if (header === undefined) throw new CsvError([`line 1: the file is empty; expected the header ${COLUMNS.join(',')}`]);
-  if (problems.length > 0) throw new CsvError(problems);
-  return { schools, lines };
-}
-
-function readHeader(cells: string[], line: number): Record<Column, number> {
-  const at = Object.fromEntries(COLUMNS.map((c) => [c, -1])) as Record<Column, number>;
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  cells.forEach((raw, index) => {
-    const name = raw.trim();
-    if (!(COLUMNS as readonly string[]).includes(name)) {
-      unknown.push(JSON.stringify(raw));
-      return;
-    }
-    if (at[name as Column] >= 0) repeated.push(name);
-    at[name as Column] = index;
-  });
-  const problems: string[] = [];
-  if (unknown.length > 0) {
-    problems.push(`line ${line}: unknown column${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; the columns are ${COLUMNS.join(',')}`);
+/** Whether `text.slice(start, end)` holds a quote; the next quote of a chunk is found once. */
+export function quoteIn(text: string, start: number, end: number): boolean {
+  if (text !== quoteText || (quoteAt !== -1 && quoteAt < start)) {
+    quoteText = text;
+    quoteAt = text.indexOf('"', start);
   }
-  if (repeated.length > 0) problems.push(`line ${line}: column${repeated.length === 1 ? '' : 's'} ${repeated.join(', ')} given more than once`);
-  const missing = REQUIRED_COLUMNS.filter((c) => at[c] < 0);
-  if (missing.length > 0) {
-    problems.push(`line ${line}: missing required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
-  }
-  if (problems.length > 0) throw new CsvError(problems);
-  return at;
+  return quoteAt !== -1 && quoteAt < end;
 }
 
 /**
- * The CSV column of a school field path (`['pupils', 'primary']` → `primary`,
- * `['disabledPupils']` → `disabled`); the dotted path when no single column holds it.
+ * The number written `text.slice(start, end)` when it is a plain decimal (digits, at most one point,
+ * at most 12 characters), else NaN. Exact: (digits as an integer) ÷ 10^decimals is the correctly
+ * rounded quotient of two exact integers, the same double `Number()` reads.
  */
-export function columnOf(path: ReadonlyArray<string | number>): string {
-  const [first, second] = path;
-  switch (first) {
-    case 'id':
-    case 'location':
-    case 'kind':
-      return first;
-    case 'disabledPupils':
-      return 'disabled';
-    case 'pupils':
-      return second === 'primary' || second === 'junior' ? second : 'primary/junior';
-    case 'boarders':
-      return second === 'primary' || second === 'junior' ? `boarders_${second}` : 'boarders_primary/boarders_junior';
-    default:
-      return path.join('.');
+export function plainDecimal(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0 || n > 12) return NaN;
+  let value = 0;
+  let scale = 1;
+  let point = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (point || i === start || i === end - 1) return NaN;
+      point = true;
+    } else if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      if (point) scale *= 10;
+    } else return NaN;
   }
+  return scale === 1 ? value : value / scale;
 }
 
-/** Quotes a cell for CSV output when it needs it. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * Splits one line into `cells` (a reused array; the cell count is returned in `cells.length`): a
+ * plain split on commas when the line has no quote, else the RFC 4180 parser. Returns a problem, or
+ * `undefined`.
+ */
+export function cellsOf(text: string, start: number, end: number, cells: string[]): string | undefined {
+  if (!quoteIn(text, start, end)) {
+    let k = 0;
+    let from = start;
+    for (let comma = text.indexOf(',', from); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {
+      cells[k++] = text.slice(from, comma);
+      from = comma + 1;
+    }
+    cells[k++] = text.slice(from, end);
+    if (cells.length !== k) cells.length = k;
+    return undefined;
+  }
+  cells.length = 0;
+  const problems: string[] = [];
+  try {
+    let got = 0;
+    parseCsv(text.slice(start, end), (record) => {
+      got++;
+      if (got === 1) cells.push(...record);
+    }, problems);
+    if (got > 1) return 'a quoted field may not hold a line break in this file';
+  } catch (error) {
+    if (error instanceof CsvError) return 'a quoted field is never closed (a " without its closing "), or holds a line break, which this file may not';
+    throw error;
+  }
+  return problems.length > 0 ? 'text after a closing quote (write a quote inside a quoted field as "")' : undefined;
 }

@@ -211,3 +211,15 @@ export function writeReport(format: Format, report: BudgetReport, out: ChunkWrit
   else if (format === 'csv') writeCsv(report, out, onRows);
   else writeTable(report, out, onRows);
 }
+
+/**
+ * A library result in its own JSON form, without the fields named in `omit` (its lazy explanation,
+ * fields a report states once in its heading). Every other own field is written as the result has
+ * it, so a field added to a result reaches the output without a change here. A lazy field that is
+ * omitted is never built.
+ */
+export function resultJson(result: object, omit: readonly string[]): string {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(result)) if (!omit.includes(key)) out[key] = (result as Record<string, unknown>)[key];
+  return JSON.stringify(out);
+}

@@ -1,10 +1,10 @@
 /**
- * `junheng assess`, run as built (`node dist/cli.js`), like a user would.
+ * `junheng assess`, run in-process through `run(argv, io)` with its streams captured.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, ensureBuilt, junheng, tempDir, writeTemp } from '../cli/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, junheng, tempDir, writeTemp } from '../cli/helpers.js';
 
 const COUNTY = join(EXAMPLES, 'county.json');
 const AS_OF = ['--as-of', '2025-09-01'];
@@ -16,8 +16,6 @@ interface JsonAssessment {
   vetoes: { items: Array<{ id: string; status: string }> };
   gap?: { schools: Array<{ id: string; additions: Record<string, unknown> }>; after: { compliant: boolean } };
 }
-
-beforeAll(() => ensureBuilt(), 180_000);
 
 describe('junheng assess', () => {
   it('prints a readable table by default', () => {

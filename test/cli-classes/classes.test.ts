@@ -2,8 +2,8 @@
  * `junheng classes`, run as a user would: the BUILT command (dist/cli.js), with pipes.
  */
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, ensureBuilt, junheng, tempDir, writeTemp } from '../cli/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, junheng, tempDir, writeTemp } from '../cli/helpers.js';
 
 const ROSTER = join(EXAMPLES, 'classes.csv');
 const ON = ['--as-of', '2025-09-01'] as const;
@@ -18,8 +18,6 @@ interface JsonReport {
   deadline: { date: string; daysRemaining: number; passed: boolean; urbanAndTownLarge: number; remainAfterDeadline: boolean };
   citations: string[];
 }
-
-beforeAll(() => ensureBuilt());
 
 describe('junheng classes: the example district', () => {
   it('table by default: bands, share, groups, deadline, citations', () => {

@@ -1,11 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_2025, CSV, ensureBuilt, JSON_ROSTER, junheng, tempDir, todayIso, WHAT_IF, writeTemp, type JsonBudget } from './helpers.js';
-
-beforeAll(() => {
-  ensureBuilt();
-}, 180_000);
+import { describe, expect, it } from 'vitest';
+import { CENTRAL_2025, CSV, JSON_ROSTER, junheng, tempDir, todayIso, WHAT_IF, writeTemp, type JsonBudget } from './helpers.js';
 
 function budgetJson(...args: string[]): JsonBudget {
   const r = junheng('budget', ...args, '--format', 'json');

@@ -1,9 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_2025, CSV, ensureBuilt, junheng, tempDir, WHAT_IF, writeTemp, type Run } from './helpers.js';
-
-beforeAll(() => {
-  ensureBuilt();
-}, 180_000);
+import { describe, expect, it } from 'vitest';
+import { CENTRAL_2025, CSV, junheng, tempDir, WHAT_IF, writeTemp, type Run } from './helpers.js';
 
 /** Bad input: exit 1, nothing at all on stdout, the problems on stderr. */
 function expectRejected(r: Run): string {

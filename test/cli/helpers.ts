@@ -1,12 +1,14 @@
 /**
- * Helpers for the command-line tests: they run the BUILT command (`node dist/cli.js …`), as a user
- * would, with pipes (never a terminal) for its streams.
+ * Helpers for the command-line tests. Most cases run the command in-process through
+ * `run(argv, io)` (the same function the executable calls, with its streams captured); a handful
+ * run the BUILT command (`node dist/cli.js …`) end to end, as a user would, with pipes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from '../../src/cli/run.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -59,8 +61,23 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `node dist/cli.js …args` with piped streams (not a terminal). */
+/**
+ * Runs `junheng …args` in-process: `run(args, io)` with standard output and error captured and
+ * standard error not a terminal (as under a pipe).
+ */
 export function junheng(...args: string[]): Run {
+  let stdout = '';
+  let stderr = '';
+  const status = run(args, {
+    stdout: (chunk) => void (stdout += chunk),
+    stderr: (text) => void (stderr += text),
+    stderrIsTTY: false,
+  });
+  return { status, stdout, stderr };
+}
+
+/** Runs the built command `node dist/cli.js …args` with piped streams (not a terminal): the end-to-end cases. */
+export function junhengBuilt(...args: string[]): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',

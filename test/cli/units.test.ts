@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, CsvError, parseCsv, readRoster } from '../../src/cli/csv.js';
+import { CsvError, parseCsv } from '../../src/cli/csv.js';
+import { columnOf, readRoster } from '../../src/cli/roster.js';
 import { displayWidth, floorLabel } from '../../src/cli/format.js';
 import { Progress } from '../../src/cli/progress.js';
 

@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_2025, CSV, ensureBuilt, junheng, ROOT } from './helpers.js';
-
-beforeAll(() => {
-  ensureBuilt();
-}, 180_000);
+import { describe, expect, it } from 'vitest';
+import { CENTRAL_2025, CSV, junheng, ROOT } from './helpers.js';
 
 describe('junheng: help, version and usage errors', () => {
   it('--help prints the commands on stdout and exits 0', () => {
@@ -33,10 +29,6 @@ describe('junheng: help, version and usage errors', () => {
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(`${version}\n`);
     }
-  });
-
-  it('the built command starts with a shebang', () => {
-    expect(readFileSync(join(ROOT, 'dist', 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   const usageErrors: Array<[string, string[], RegExp]> = [

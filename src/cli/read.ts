@@ -1,0 +1,183 @@
+/**
+ * How the command line reads the files it is given — one module for every subcommand: opening a
+ * file (with one wording per failure), whole text or a stream of lines, telling JSON from CSV, a
+ * CSV header against a command's columns, and a library issue turned into a message about the
+ * user's row and column (`line 43 (school "X"), column primary: …`).
+ */
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { extname } from 'node:path';
+import { isAscii } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
+import { formatPath, type PolicyIssue } from 'junheng';
+import { InputError } from './command.js';
+import { CsvError } from './csv.js';
+
+/** Bytes read at a time from a file read as a stream. */
+export const CHUNK = 1 << 20;
+
+function cannotRead(what: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+  return new InputError([`cannot read ${what}: ${reason}`]);
+}
+
+/** Reads a text file, turning a missing or unreadable file into an {@link InputError}. */
+export function readText(file: string, what = file): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw cannotRead(what, error);
+  }
+}
+
+/** Opens a file to read it as a stream; a missing file or a directory is an {@link InputError}. */
+export function openFile(file: string): number {
+  try {
+    const fd = openSync(file, 'r');
+    if (fstatSync(fd).isDirectory()) {
+      closeSync(fd);
+      throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    }
+    return fd;
+  } catch (error) {
+    throw cannotRead(file, error);
+  }
+}
+
+/** Parses JSON text, turning a syntax error into an {@link InputError} naming the file. */
+export function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+  } catch (error) {
+    throw new InputError([`${what} is not valid JSON: ${(error as Error).message}`]);
+  }
+}
+
+/** Whether a file is JSON: by its extension (`.json` / `.csv`), else by its first non-blank character. */
+export function looksLikeJson(file: string, head: string): boolean {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') return true;
+  if (ext === '.csv') return false;
+  return /^\uFEFF?\s*[[{]/.test(head);
+}
+
+/** {@link looksLikeJson} for an open file: reads its first bytes when the extension does not say. */
+export function isJsonFile(file: string, fd: number): boolean {
+  const head = Buffer.alloc(64);
+  const read = readSync(fd, head, 0, 64, 0);
+  return looksLikeJson(file, head.subarray(0, read).toString('utf8'));
+}
+
+/**
+ * Calls `onLine` with every line of the file (`text.slice(start, end)`, without its line end) and
+ * its 1-based number, reading fixed-size chunks; the line is not cut out of the chunk unless the
+ * caller does so. A leading byte-order mark is skipped. `onBytes` reports progress.
+ */
+export function eachLine(fd: number, onLine: (text: string, start: number, end: number, n: number) => void, onBytes?: (bytes: number) => void): void {
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  let n = 0;
+  let position = 0;
+  let first = true;
+  for (;;) {
+    const read = readSync(fd, buffer, 0, CHUNK, position);
+    if (read === 0) break;
+    position += read;
+    const bytes = read === CHUNK ? buffer : buffer.subarray(0, read);
+    // ASCII is read as latin1 (the same text, decoded faster); a chunk that continues a character cut
+    // at the end of the previous one starts with a non-ASCII byte, so the decoder sees it.
+    const text = rest + (isAscii(bytes) ? bytes.toString('latin1', 0, bytes.length) : decoder.write(bytes));
+    let start = 0;
+    if (first) {
+      if (text.charCodeAt(0) === 0xfeff) start = 1;
+      first = false;
+    }
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      onLine(text, start, nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl, ++n);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    onBytes?.(position);
+  }
+  rest += decoder.end();
+  if (rest.length > 0) onLine(rest, 0, rest.charCodeAt(rest.length - 1) === 13 ? rest.length - 1 : rest.length, ++n);
+}
+
+/**
+ * Reads a CSV header against a command's columns: the index of each column (-1 when absent).
+ * Unknown, repeated and missing required columns are one {@link CsvError} with a line each.
+ */
+export function readHeader<C extends string>(cells: readonly string[], line: number, columns: readonly C[], required: readonly C[]): Record<C, number> {
+  const at = Object.fromEntries(columns.map((c) => [c, -1])) as Record<C, number>;
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  cells.forEach((raw, index) => {
+    const name = raw.trim() as C;
+    if (!columns.includes(name)) unknown.push(JSON.stringify(raw));
+    else if (at[name] >= 0) repeated.push(name);
+    else at[name] = index;
+  });
+  const problems: string[] = [];
+  if (unknown.length > 0) problems.push(`line ${line}: unknown column${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; the columns are ${columns.join(',')}`);
+  if (repeated.length > 0) problems.push(`line ${line}: column${repeated.length === 1 ? '' : 's'} ${repeated.join(', ')} given more than once`);
+  const missing = required.filter((c) => at[c] < 0);
+  if (missing.length > 0) problems.push(`line ${line}: missing required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
+  if (problems.length > 0) throw new CsvError(problems);
+  return at;
+}
+
+/** The problem of a row whose cell count differs from the header's. */
+export const widthProblem = (line: number, cells: number, width: number): string =>
+  `line ${line}: ${cells} cell${cells === 1 ? '' : 's'}, but the header has ${width}`;
+
+/** Where a list of rows came from, so that an issue at `[i, …]` can name the user's row and column. */
+export interface RowSource {
+  /** The file, for problems of the whole list. */
+  readonly file: string;
+  /** The list's name in JSON paths (`schools`, `classes`, `teachers`). */
+  readonly list: string;
+  /** For a CSV: the line each row was read from. */
+  readonly lines?: readonly number[];
+  /** The row's label, with its leading space: ` (school "X")`, or `''`. */
+  who(index: number): string;
+  /** For a CSV: the column of a field path inside a row; undefined for none. */
+  column?(rest: ReadonlyArray<string | number>): string | undefined;
+  /** How another row named by `related` reads in a message (`school on line 5`); default: unchanged. */
+  readonly related?: { readonly text: (index: number) => string; readonly as: (place: string, index: number) => string };
+}
+
+/** The position of row `index`: `line 5` in a CSV, `schools[3]` in JSON. */
+export function placeOf(source: RowSource, index: number): string {
+  return source.lines === undefined ? `${source.list}[${index}]` : `line ${source.lines[index] ?? '?'}`;
+}
+
+const OPTION_FLAGS: Record<string, string> = { asOf: '--as-of', region: '--region', groupBy: '--group-by' };
+
+/**
+ * One line for an issue: a row's (`line 7 (class "3-2"), column size: …`), an option's
+ * (`--as-of: …`, with the flag that fixes it), a patch's (`--what-if patch.json: …`) or the file's.
+ */
+export function describeRowIssue(issue: PolicyIssue, source: RowSource, whatIfFile?: string): string {
+  const [head, ...rest] = issue.path;
+  if (typeof head === 'number') {
+    let message = issue.message;
+    const other = issue.related?.[0];
+    if (source.related !== undefined && typeof other === 'number') message = message.replace(source.related.text(other), source.related.as(placeOf(source, other), other));
+    if (source.lines !== undefined) {
+      const column = rest.length === 0 ? undefined : source.column?.(rest);
+      return `${placeOf(source, head)}${source.who(head)}${column === undefined ? '' : `, column ${column}`}: ${message}`;
+    }
+    return `${formatPath([source.list, ...issue.path])}${source.who(head)}: ${message}`;
+  }
+  if (head === 'parameters') return `--what-if ${whatIfFile ?? '(patch)'}: ${rest.length === 0 ? '' : `${formatPath(rest)}: `}${issue.message}`;
+  const flag = typeof head === 'string' ? OPTION_FLAGS[head] : undefined;
+  if (flag !== undefined) {
+    let message = `${flag}: ${issue.message}`;
+    if (issue.code === 'region_required') message += ' (use --region east|central|west)';
+    else if (issue.code === 'no_value_on_date') message += ' (use a later --as-of)';
+    return message;
+  }
+  if (issue.path.length === 0) return `${source.file}: ${issue.message}`;
+  return `${formatPath(issue.path)}: ${issue.message}`;
+}
