@@ -14,8 +14,8 @@ export { MAX_COUNT, countSchema, moneySchema, dateSchema } from './core/schemas.
 export type { ProvisionRecord } from './core/provision.js';
 export type { AnyLeaf, Codec, Parsed, DatedValue, ParameterKind, PatchOf, LeafSpec, ParameterNode } from './core/parameters.js';
 export { Leaf } from './core/parameters.js';
-export type { UsedValue, Resolved, RuleContext, Selection } from './core/resolve.js';
-export type { Calculator, CalculatorInfo, Declared, RuleCall, Call } from './core/calculator.js';
+export type { UsedValue, Resolved, RuleContext, Selection, Snapshot, InForce, WhenNeeded } from './core/resolve.js';
+export type { Accepts, Calculator, CalculatorInfo, Declared, OptionsOf, RuleCall, Call } from './core/calculator.js';
 export { schoolSchema, schoolListSchema, SCHOOL_KINDS, type School, type SchoolKind, type SchoolRecord } from './core/school.js';
 
 export { provisions, getProvision, type ProvisionId } from './provisions/index.js';

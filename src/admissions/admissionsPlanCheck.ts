@@ -1,10 +1,9 @@
-import * as z from 'zod';
-import { toIsoDate, type IsoDate } from '../core/dates.js';
-import { defineLazy, step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { choice, dateSchema, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
+import * as z from 'zod/mini';
+import { toIsoDate, type DateInput, type IsoDate } from '../core/dates.js';
+import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import { choice, dateSchema, idSchema, listOf, record, yesNo } from '../core/schemas.js';
 import type { Confidence } from '../core/types.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 
 /** Certificates and grades opinion 2.2 forbids as admission criteria: 竞赛, 考试证书, 荣誉证书, 学习等级. @category Admissions */
 export const ADMISSION_CERTIFICATES = ['competition', 'exam-certificate', 'honour-certificate', 'learning-grade'] as const;
@@ -28,12 +27,7 @@ export const FORBIDDEN_PRACTICES = [
 /** @category Admissions */
 export type ForbiddenPractice = (typeof FORBIDDEN_PRACTICES)[number];
 
-const yesNo = (what: string) =>
-  z.boolean({ error: (iss) => (iss.input === undefined ? `is required (true or false: ${what})` : `must be true or false (${what})`) });
-const listOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.array(choice(values, what), {
-    error: (iss) => (iss.input === undefined ? `is required (a list of ${what}, possibly empty)` : `must be a list of ${what}`),
-  });
+const choices = <T extends readonly [string, ...string[]]>(values: T, what: string) => listOf(choice(values, what), `${what}, possibly empty`);
 
 /**
  * An admissions plan (招生方案) described by what it does. Every practice must be answered, so that an
@@ -53,11 +47,11 @@ const listOf = <T extends readonly [string, ...string[]]>(values: T, what: strin
  */
 export const admissionsPlanSchema = record(
   {
-    schoolId: idSchema.optional(),
+    schoolId: z.optional(idSchema),
     falseAdvertising: yesNo('irregular or false admissions publicity'),
     selectionTests: yesNo('exams or tests to select pupils'),
-    certificatesAsCriteria: listOf(ADMISSION_CERTIFICATES, 'certificates used as admission criteria'),
-    specialClasses: listOf(SPECIAL_CLASSES, 'special classes'),
+    certificatesAsCriteria: choices(ADMISSION_CERTIFICATES, 'certificates used as admission criteria'),
+    specialClasses: choices(SPECIAL_CLASSES, 'special classes'),
     earlySigning: z.union(
       [
         yesNo('pupils signed ahead of time'),
@@ -71,6 +65,18 @@ export const admissionsPlanSchema = record(
 );
 /** @category Admissions */
 export type AdmissionsPlan = z.input<typeof admissionsPlanSchema>;
+
+/** A validated admissions plan, as {@link admissionsPlanCheckRule} reads it. @category Admissions */
+export interface AdmissionsPlanRecord {
+  readonly schoolId?: string | undefined;
+  readonly falseAdvertising: boolean;
+  readonly selectionTests: boolean;
+  readonly certificatesAsCriteria: readonly AdmissionCertificate[];
+  readonly specialClasses: readonly SpecialClass[];
+  /** `true` / `false`, or the dates (valid calendar dates). */
+  readonly earlySigning: boolean | { readonly firstSigning: DateInput; readonly admissionsOpen: DateInput };
+  readonly donationsTiedToAdmission: boolean;
+}
 
 /** One forbidden practice a plan contains. @category Admissions */
 export interface PlanViolation {
@@ -90,6 +96,18 @@ export interface PlanViolation {
    * by examination, key classes), `'unverified'` when junheng reads it into one; `null` when no veto.
    */
   readonly vetoConfidence: Confidence | null;
+}
+
+/** What {@link admissionsPlanCheckRule} decides. @category Admissions */
+export interface AdmissionsPlanOutcome {
+  /** True when the plan contains none of the forbidden practices. */
+  readonly compliant: boolean;
+  /** Each forbidden practice found, in the order 2.2 lists them. */
+  readonly violations: PlanViolation[];
+  /** True when any violation is a 优质均衡 one-vote veto. */
+  readonly veto: boolean;
+  /** The signing dates compared, when `earlySigning` gave them; `null` otherwise. */
+  readonly signingDates: { readonly firstSigning: IsoDate; readonly admissionsOpen: IsoDate } | null;
 }
 
 /** What {@link admissionsPlanCheck} returns. @category Admissions */
@@ -150,6 +168,65 @@ function veto(practice: ForbiddenPractice, details: readonly string[]): Pick<Pla
 }
 
 /**
+ * The pure rule of {@link admissionsPlanCheck}: the forbidden practices a validated plan contains,
+ * in the order opinion 2.2 lists them, each with its clause and 优质均衡 veto reading. Reads no
+ * parameters; nothing is validated (dates must be real calendar dates).
+ *
+ * @category Admissions
+ */
+export function admissionsPlanCheckRule(plan: AdmissionsPlanRecord): AdmissionsPlanOutcome {
+  const p = plan;
+  const found = new Map<ForbiddenPractice, string[]>();
+  if (p.falseAdvertising) found.set('false-advertising', []);
+  if (p.selectionTests) found.set('selection-tests', []);
+  if (p.certificatesAsCriteria.length > 0) found.set('certificates-as-criteria', [...new Set(p.certificatesAsCriteria)]);
+  if (p.specialClasses.length > 0) found.set('special-classes', [...new Set(p.specialClasses)]);
+  let signingDates: AdmissionsPlanOutcome['signingDates'] = null;
+  if (typeof p.earlySigning === 'boolean') {
+    if (p.earlySigning) found.set('early-signing', []);
+  } else {
+    const first = toIsoDate(p.earlySigning.firstSigning) as IsoDate;
+    const open = toIsoDate(p.earlySigning.admissionsOpen) as IsoDate;
+    signingDates = { firstSigning: first, admissionsOpen: open };
+    if (first < open) found.set('early-signing', [`firstSigning ${first} < admissionsOpen ${open}`]);
+  }
+  if (p.donationsTiedToAdmission) found.set('donations-tied-to-admission', []);
+
+  const violations: PlanViolation[] = FORBIDDEN_PRACTICES.filter((practice) => found.has(practice)).map((practice) => {
+    const details = found.get(practice) as string[];
+    return { practice, provision: '2.2', clause: CLAUSES[practice], details, ...veto(practice, details) };
+  });
+  return { compliant: violations.length === 0, violations, veto: violations.some((v) => v.veto), signingDates };
+}
+
+/** The explanation: one step per practice of 2.2, then the veto if any. */
+function planExplanation(plan: AdmissionsPlanRecord, outcome: AdmissionsPlanOutcome): ExplanationStep[] {
+  const { violations, signingDates: signing } = outcome;
+  const who = plan.schoolId === undefined ? '' : `（${plan.schoolId}）`;
+  const steps = FORBIDDEN_PRACTICES.map((practice) => {
+    const v = violations.find((x) => x.practice === practice);
+    let zhDetail = '';
+    if (v !== undefined && practice === 'certificates-as-criteria') zhDetail = `：${v.details.map((d) => CERT_ZH[d as AdmissionCertificate]).join('、')}`;
+    if (v !== undefined && practice === 'special-classes') zhDetail = `：${v.details.map((d) => CLASS_ZH[d as SpecialClass]).join('、')}`;
+    if (practice === 'early-signing' && signing !== null) zhDetail = `：首次签约 ${signing.firstSigning}，招生开始 ${signing.admissionsOpen}`;
+    const enDetail = v === undefined || v.details.length === 0 ? (practice === 'early-signing' && signing !== null ? `: first signing ${signing.firstSigning}, admissions open ${signing.admissionsOpen}` : '') : `: ${v.details.join(', ')}`;
+    const vetoZh = v?.veto === true ? `；属优质均衡一票否决事项“${v.vetoItem}”${v.vetoConfidence === 'unverified' ? '（junheng 的解读，未经核实）' : ''}` : '';
+    const vetoEn = v?.veto === true ? `; a 优质均衡 one-vote veto ("${v.vetoItem}")${v.vetoConfidence === 'unverified' ? " (junheng's reading, unverified)" : ''}` : '';
+    return step('2.2',
+      v === undefined ? `招生方案${who}符合“${CLAUSES[practice]}”${zhDetail}` : `招生方案${who}违反“${CLAUSES[practice]}”${zhDetail}${vetoZh}`,
+      v === undefined ? `The plan complies with "${EN[practice]}"${enDetail}` : `The plan breaks "${EN[practice]}"${enDetail}${vetoEn}`,
+      { practice, violated: v !== undefined, veto: v?.veto ?? false });
+  });
+  if (outcome.veto) {
+    steps.push(step('jiaodu-2017-6',
+      '招生方案含优质均衡督导评估一票否决事项',
+      'The plan contains a one-vote veto of the 优质均衡 assessment',
+      { veto: true }));
+  }
+  return steps;
+}
+
+/**
  * Checks an admissions plan against the practices opinion 2.2 forbids, and says which are also
  * one-vote vetoes (一票否决) of the 优质均衡 assessment.
  *
@@ -163,7 +240,8 @@ function veto(practice: ForbiddenPractice, details: readonly string[]): Pick<Pla
  * admission-tied donations into irregular school choice. False publicity is no veto item.
  *
  * @category Admissions
- * @param plan - `{ falseAdvertising, selectionTests, certificatesAsCriteria: [...], specialClasses: [...], earlySigning, donationsTiedToAdmission, schoolId? }`.
+ * @function
+ * @param input - `{ falseAdvertising, selectionTests, certificatesAsCriteria: [...], specialClasses: [...], earlySigning, donationsTiedToAdmission, schoolId? }`.
  * @param options - `{ asOf? }` (accepted for symmetry; no dated value is read).
  * @returns Whether the plan complies, each violation with its clause and veto reading, whether any is a veto, citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options.
@@ -183,67 +261,21 @@ function veto(practice: ForbiddenPractice, details: readonly string[]): Pick<Pla
  * r.veto; //=> true
  * ```
  */
-export function admissionsPlanCheck(plan: AdmissionsPlan, options?: CalculatorOptions): AdmissionsPlanCheckResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(admissionsPlanSchema, plan, issues);
-  readOptions(options, issues);
-  throwIfAny(issues);
-  const p = parsed as NonNullable<typeof parsed>;
-
-  const found = new Map<ForbiddenPractice, string[]>();
-  if (p.falseAdvertising) found.set('false-advertising', []);
-  if (p.selectionTests) found.set('selection-tests', []);
-  if (p.certificatesAsCriteria.length > 0) found.set('certificates-as-criteria', [...new Set(p.certificatesAsCriteria)]);
-  if (p.specialClasses.length > 0) found.set('special-classes', [...new Set(p.specialClasses)]);
-  let signing: { first: IsoDate; open: IsoDate } | undefined;
-  if (typeof p.earlySigning === 'boolean') {
-    if (p.earlySigning) found.set('early-signing', []);
-  } else {
-    signing = { first: toIsoDate(p.earlySigning.firstSigning) as IsoDate, open: toIsoDate(p.earlySigning.admissionsOpen) as IsoDate };
-    if (signing.first < signing.open) found.set('early-signing', [`firstSigning ${signing.first} < admissionsOpen ${signing.open}`]);
-  }
-  if (p.donationsTiedToAdmission) found.set('donations-tied-to-admission', []);
-
-  const violations: PlanViolation[] = FORBIDDEN_PRACTICES.filter((practice) => found.has(practice)).map((practice) => {
-    const details = found.get(practice) as string[];
-    return { practice, provision: '2.2', clause: CLAUSES[practice], details, ...veto(practice, details) };
-  });
-  const anyVeto = violations.some((v) => v.veto);
-  const result = {
-    compliant: violations.length === 0,
-    violations,
-    veto: anyVeto,
-    citations: anyVeto ? ['2.2', 'jiaodu-2017-6'] : ['2.2'],
-  };
-  const who = p.schoolId === undefined ? '' : `（${p.schoolId}）`;
-  return defineLazy(result, 'explanation', () => {
-    const steps = FORBIDDEN_PRACTICES.map((practice) => {
-      const v = violations.find((x) => x.practice === practice);
-      let zhDetail = '';
-      if (v !== undefined && practice === 'certificates-as-criteria') zhDetail = `：${v.details.map((d) => CERT_ZH[d as AdmissionCertificate]).join('、')}`;
-      if (v !== undefined && practice === 'special-classes') zhDetail = `：${v.details.map((d) => CLASS_ZH[d as SpecialClass]).join('、')}`;
-      if (practice === 'early-signing' && signing !== undefined) zhDetail = `：首次签约 ${signing.first}，招生开始 ${signing.open}`;
-      const enDetail = v === undefined || v.details.length === 0 ? (practice === 'early-signing' && signing !== undefined ? `: first signing ${signing.first}, admissions open ${signing.open}` : '') : `: ${v.details.join(', ')}`;
-      const vetoZh = v?.veto === true ? `；属优质均衡一票否决事项“${v.vetoItem}”${v.vetoConfidence === 'unverified' ? '（junheng 的解读，未经核实）' : ''}` : '';
-      const vetoEn = v?.veto === true ? `; a 优质均衡 one-vote veto ("${v.vetoItem}")${v.vetoConfidence === 'unverified' ? " (junheng's reading, unverified)" : ''}` : '';
-      return step('2.2',
-        v === undefined ? `招生方案${who}符合“${CLAUSES[practice]}”${zhDetail}` : `招生方案${who}违反“${CLAUSES[practice]}”${zhDetail}${vetoZh}`,
-        v === undefined ? `The plan complies with "${EN[practice]}"${enDetail}` : `The plan breaks "${EN[practice]}"${enDetail}${vetoEn}`,
-        { practice, violated: v !== undefined, veto: v?.veto ?? false });
-    });
-    if (anyVeto) {
-      steps.push(step('jiaodu-2017-6',
-        '招生方案含优质均衡督导评估一票否决事项',
-        'The plan contains a one-vote veto of the 优质均衡 assessment',
-        { veto: true }));
-    }
-    return steps;
-  }) as AdmissionsPlanCheckResult;
-}
+export const admissionsPlanCheck = defineCalculator({
+  name: 'admissionsPlanCheck',
+  provisions: ['2.2'],
+  input: admissionsPlanSchema,
+  rule: admissionsPlanCheckRule,
+  result(outcome, call): AdmissionsPlanCheckResult {
+    const { compliant, violations, veto: anyVeto } = outcome;
+    const result = { compliant, violations, veto: anyVeto, citations: anyVeto ? ['2.2', 'jiaodu-2017-6'] : ['2.2'] };
+    return defineLazy(result, 'explanation', () => planExplanation(call.input, outcome)) as AdmissionsPlanCheckResult;
+  },
+});
 
 /**
  * {@link admissionsPlanCheck} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Admissions
  */
-export const safeAdmissionsPlanCheck = makeSafe(admissionsPlanCheck);
+export const safeAdmissionsPlanCheck = safe(admissionsPlanCheck);

@@ -1,8 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineLazy, step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { countSchema, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { countSchema, idSchema, record } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 
 /**
  * A school's admissions scale: the places approved by the education bureau (核定招生规模) and the
@@ -13,7 +12,7 @@ import { readOptions, type CalculatorOptions } from '../parameters/context.js';
  */
 export const enrolmentSchema = record(
   {
-    id: idSchema.optional(),
+    id: z.optional(idSchema),
     approvedPlaces: countSchema,
     enrolled: countSchema,
   },
@@ -22,14 +21,39 @@ export const enrolmentSchema = record(
 /** @category Admissions */
 export type EnrolmentInput = z.input<typeof enrolmentSchema>;
 
-/** What {@link enrolmentStatus} returns. @category Admissions */
-export interface EnrolmentStatusResult extends Explained {
+/** A validated enrolment, as {@link enrolmentStatusRule} reads it. @category Admissions */
+export interface EnrolmentRecord {
+  readonly id?: string | undefined;
+  readonly approvedPlaces: number;
+  readonly enrolled: number;
+}
+
+/** What {@link enrolmentStatusRule} decides. @category Admissions */
+export interface EnrolmentOutcome {
   /** True when the enrolled pupils are at most the approved places. */
   readonly withinScale: boolean;
   /** Pupils enrolled above the approved places; 0 when within. */
   readonly excess: number;
   /** Places still free (approved − enrolled, when positive): the vacancies to publish in advance (6.1). */
   readonly vacancies: number;
+}
+
+/** What {@link enrolmentStatus} returns. @category Admissions */
+export interface EnrolmentStatusResult extends EnrolmentOutcome, Explained {}
+
+/**
+ * The pure rule of {@link enrolmentStatus}: whether the enrolled pupils are within the approved
+ * places (inclusive), the excess and the vacancies, neither ever negative. Reads no parameters.
+ *
+ * @category Admissions
+ */
+export function enrolmentStatusRule(e: EnrolmentRecord): EnrolmentOutcome {
+  const withinScale = e.enrolled <= e.approvedPlaces;
+  return {
+    withinScale,
+    excess: withinScale ? 0 : e.enrolled - e.approvedPlaces,
+    vacancies: withinScale ? e.approvedPlaces - e.enrolled : 0,
+  };
 }
 
 /**
@@ -41,6 +65,7 @@ export interface EnrolmentStatusResult extends Explained {
  * never negative; excess is the opposite difference, never negative.
  *
  * @category Admissions
+ * @function
  * @param input - `{ approvedPlaces, enrolled, id? }`.
  * @param options - `{ asOf? }` (accepted for symmetry; no dated value is read).
  * @returns Whether within the scale, the excess, the vacancies, citations and a bilingual explanation.
@@ -53,32 +78,32 @@ export interface EnrolmentStatusResult extends Explained {
  * enrolmentStatus({ approvedPlaces: 270, enrolled: 281 }).excess; //=> 11
  * ```
  */
-export function enrolmentStatus(input: EnrolmentInput, options?: CalculatorOptions): EnrolmentStatusResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(enrolmentSchema, input, issues);
-  readOptions(options, issues);
-  throwIfAny(issues);
-  const { approvedPlaces, enrolled, id } = parsed as NonNullable<typeof parsed>;
-  const withinScale = enrolled <= approvedPlaces;
-  const excess = withinScale ? 0 : enrolled - approvedPlaces;
-  const vacancies = withinScale ? approvedPlaces - enrolled : 0;
-  const who = id === undefined ? '' : ` ${id}`;
-  const result = { withinScale, excess, vacancies, citations: ['2.2', '6.1'] };
-  return defineLazy(result, 'explanation', () => [
-    step('2.2',
-      `学校${who}核定招生规模 ${approvedPlaces} 人，已招 ${enrolled} 人：${withinScale ? '未超出核定规模' : `超出核定规模 ${excess} 人`}`,
-      `School${who}: ${approvedPlaces} approved places, ${enrolled} enrolled: ${withinScale ? 'within the approved scale' : `${excess} above the approved scale`}`,
-      { approvedPlaces, enrolled, withinScale, excess }),
-    step('6.1',
-      `提前公开学校空余学位：max(0, ${approvedPlaces} − ${enrolled}) = ${vacancies} 个`,
-      `Vacancies to publish in advance: max(0, ${approvedPlaces} − ${enrolled}) = ${vacancies}`,
-      { vacancies }),
-  ]) as EnrolmentStatusResult;
-}
+export const enrolmentStatus = defineCalculator({
+  name: 'enrolmentStatus',
+  provisions: ['2.2', '6.1'],
+  input: enrolmentSchema,
+  rule: enrolmentStatusRule,
+  result(outcome, call): EnrolmentStatusResult {
+    const { approvedPlaces, enrolled, id } = call.input;
+    const { withinScale, excess, vacancies } = outcome;
+    const who = id === undefined ? '' : ` ${id}`;
+    const result = { ...outcome, citations: ['2.2', '6.1'] };
+    return defineLazy(result, 'explanation', () => [
+      step('2.2',
+        `学校${who}核定招生规模 ${approvedPlaces} 人，已招 ${enrolled} 人：${withinScale ? '未超出核定规模' : `超出核定规模 ${excess} 人`}`,
+        `School${who}: ${approvedPlaces} approved places, ${enrolled} enrolled: ${withinScale ? 'within the approved scale' : `${excess} above the approved scale`}`,
+        { approvedPlaces, enrolled, withinScale, excess }),
+      step('6.1',
+        `提前公开学校空余学位：max(0, ${approvedPlaces} − ${enrolled}) = ${vacancies} 个`,
+        `Vacancies to publish in advance: max(0, ${approvedPlaces} − ${enrolled}) = ${vacancies}`,
+        { vacancies }),
+    ]) as EnrolmentStatusResult;
+  },
+});
 
 /**
  * {@link enrolmentStatus} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Admissions
  */
-export const safeEnrolmentStatus = makeSafe(enrolmentStatus);
+export const safeEnrolmentStatus = safe(enrolmentStatus);

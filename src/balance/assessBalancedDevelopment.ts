@@ -1,31 +1,30 @@
+import * as z from 'zod/mini';
+import type { Call } from '../core/calculator.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { describeValue, throwIfAny } from '../core/schemas.js';
-import type { Stage } from '../core/types.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import type { PolicyIssue } from '../core/errors.js';
+import { describeValue } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { parameterSteps } from '../parameters/steps.js';
-import { balanceParams, type BalanceParams } from './params.js';
+import { balanceReads, countyInputSchema, readCounty } from './internal.js';
 import { BALANCE_CITATIONS, balanceResult, type BalancedDevelopmentResult } from './result.js';
-import { assessStage, type StageOutcome } from './rule.js';
-import { readCounty, type BalanceRow, type County, type CountyRecord } from './schemas.js';
+import { assessRows, balanceParamsOf, type BalanceParameters, type StageOutcome } from './rule.js';
+import type { County, CountyRecord } from './schemas.js';
 
-/** Splits a county's rows by stage and assesses each stage present. @internal */
-export function assessRows(rows: readonly BalanceRow[], p: BalanceParams): StageOutcome[] {
-  const byStage: Record<Stage, BalanceRow[]> = { primary: [], junior: [] };
-  for (const row of rows) byStage[row.stage].push(row);
-  const out: StageOutcome[] = [];
-  for (const stage of ['primary', 'junior'] as const) if (byStage[stage].length > 0) out.push(assessStage(stage, byStage[stage], p));
-  return out;
+/**
+ * The pure rule of {@link assessBalancedDevelopment}: each stage present assessed (primary first),
+ * every school against the thresholds of its stage and every indicator's coefficient against the
+ * stage limit. Unchecked: give it a validated county and parameters from
+ * `assessBalancedDevelopment.parameters(options)`.
+ *
+ * @category Balanced development
+ */
+export function assessBalancedDevelopmentRule(county: Pick<CountyRecord, 'rows'>, params: BalanceParameters): StageOutcome[] {
+  return assessRows(county.rows, balanceParamsOf(params));
 }
 
-/** Reads a county and rejects one without schools. @internal */
-export function readCountyStrict(input: unknown, issues: PolicyIssue[], prefix: ReadonlyArray<string | number> = []): CountyRecord | undefined {
-  const county = readCounty(input, issues, prefix);
-  if (county !== undefined && county.rows.length === 0) {
-    issues.push({ path: [...prefix, 'schools'], code: 'too_small', message: 'must list at least one school row: a county without schools cannot be assessed' });
-    return undefined;
-  }
-  return county;
+/** The result of one county from its stages. @internal */
+function countyResult(county: CountyRecord, stages: readonly StageOutcome[], call: Call<unknown, BalanceParameters>): BalancedDevelopmentResult {
+  return balanceResult(county.id, stages, balanceParamsOf(call.params), call.used);
 }
 
 /**
@@ -61,7 +60,8 @@ export function readCountyStrict(input: unknown, issues: PolicyIssue[], prefix: 
  * `vetoes` fields of `county` are accepted here and ignored.
  *
  * @category Balanced development
- * @param county - `{ schools: BalanceSchool[], id?, name?, guarantees?, vetoes? }`, one row per school and stage.
+ * @function
+ * @param input - `{ schools: BalanceSchool[], id?, name?, guarantees?, vetoes? }`, one row per school and stage.
  * @param options - `{ asOf?, parameters? }` (no value differs by region).
  * @returns `{ compliant, stages: { primary?, junior? }, citations, explanation }`; the explanation is built on first read.
  * @throws {@link PolicyInputError} naming every bad row and field (`['schools', 3, 'pupils']`): 0 pupils, negative counts, unknown stage, repeated (id, stage), no rows.
@@ -79,23 +79,22 @@ export function readCountyStrict(input: unknown, issues: PolicyIssue[], prefix: 
  * assessBalancedDevelopment({ schools: [school('A', 41)] }, { asOf: '2025-09-01' }).stages.primary?.schools[0]?.compliant; //=> true
  * ```
  */
-export function assessBalancedDevelopment(county: County, options?: CalculatorOptions): BalancedDevelopmentResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = readCountyStrict(county, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const p = balanceParams(ctx, issues) as BalanceParams;
-  throwIfAny(issues);
-  const valid = parsed as CountyRecord;
-  return balanceResult(valid.id, assessRows(valid.rows, p), p);
-}
+export const assessBalancedDevelopment = defineCalculator({
+  name: 'assessBalancedDevelopment',
+  provisions: ['1.1', '6.3'],
+  input: countyInputSchema as z.ZodMiniType<unknown, County>,
+  parse: (input, issues) => readCounty(input, issues),
+  reads: balanceReads,
+  rule: assessBalancedDevelopmentRule,
+  result: (stages, call) => countyResult(call.input, stages, call),
+});
 
 /**
  * {@link assessBalancedDevelopment} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Balanced development
  */
-export const safeAssessBalancedDevelopment = makeSafe(assessBalancedDevelopment);
+export const safeAssessBalancedDevelopment = safe(assessBalancedDevelopment);
 
 /** What {@link assessCounties} returns. @category Balanced development */
 export interface CountiesResult extends Explained {
@@ -106,13 +105,39 @@ export interface CountiesResult extends Explained {
 }
 
 /**
+ * The pure rule of {@link assessCounties}: {@link assessBalancedDevelopmentRule} for every county,
+ * in order, with one set of parameters.
+ *
+ * @category Balanced development
+ */
+export function assessCountiesRule(counties: ReadonlyArray<Pick<CountyRecord, 'rows'>>, params: BalanceParameters): StageOutcome[][] {
+  const p = balanceParamsOf(params);
+  return counties.map((c) => assessRows(c.rows, p));
+}
+
+/** Every county validated, each problem under its index (`[12, 'schools', 40, 'pupils']`). */
+function readCounties(input: unknown, issues: PolicyIssue[]): CountyRecord[] | undefined {
+  if (!Array.isArray(input)) {
+    issues.push({ path: [], code: 'invalid_type', message: `must be a list of counties, got ${describeValue(input)}` });
+    return undefined;
+  }
+  const records: CountyRecord[] = new Array(input.length);
+  for (let i = 0; i < input.length; i++) {
+    const c = readCounty(input[i], issues, [i]);
+    if (c !== undefined) records[i] = c;
+  }
+  return records;
+}
+
+/**
  * {@link assessBalancedDevelopment} for many counties in one call — a province, the country — with
  * the parameters resolved once. Every county is validated first; a bad row anywhere fails the whole
  * call with every problem named (`[12, 'schools', 40, 'pupils']`). Explanations are built only when
  * read.
  *
  * @category Balanced development
- * @param counties - An array of counties as {@link assessBalancedDevelopment} takes them.
+ * @function
+ * @param input - An array of counties as {@link assessBalancedDevelopment} takes them.
  * @param options - `{ asOf?, parameters? }`.
  * @returns Per-county results in input order and the number that comply.
  * @throws {@link PolicyInputError} listing every bad county, row and field, and nothing computed.
@@ -126,39 +151,34 @@ export interface CountiesResult extends Explained {
  * r.compliantCount; //=> 1
  * ```
  */
-export function assessCounties(counties: readonly County[], options?: CalculatorOptions): CountiesResult {
-  const issues: PolicyIssue[] = [];
-  const records: CountyRecord[] = [];
-  if (!Array.isArray(counties)) {
-    issues.push({ path: [], code: 'invalid_type', message: `must be a list of counties, got ${describeValue(counties)}` });
-  } else {
-    for (let i = 0; i < counties.length; i++) {
-      const c = readCountyStrict(counties[i], issues, [i]);
-      if (c !== undefined) records[i] = c;
+export const assessCounties = defineCalculator({
+  name: 'assessCounties',
+  provisions: ['1.1', '6.3', '6.4'],
+  input: z.array(countyInputSchema) as z.ZodMiniType<unknown, County[]>,
+  parse: readCounties,
+  reads: balanceReads,
+  rule: assessCountiesRule,
+  result(outcomes, call): CountiesResult {
+    const p = balanceParamsOf(call.params);
+    const records = call.input;
+    const results: BalancedDevelopmentResult[] = new Array(records.length);
+    let compliantCount = 0;
+    for (let i = 0; i < records.length; i++) {
+      const r = balanceResult((records[i] as CountyRecord).id, outcomes[i] as StageOutcome[], p, call.used);
+      if (r.compliant) compliantCount++;
+      results[i] = r;
     }
-  }
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const p = balanceParams(ctx, issues) as BalanceParams;
-  throwIfAny(issues);
-  const results: BalancedDevelopmentResult[] = new Array(records.length);
-  let compliantCount = 0;
-  for (let i = 0; i < records.length; i++) {
-    const c = records[i] as CountyRecord;
-    const r = balanceResult(c.id, assessRows(c.rows, p), p);
-    if (r.compliant) compliantCount++;
-    results[i] = r;
-  }
-  const out = { counties: results, compliantCount, citations: [...BALANCE_CITATIONS] };
-  return defineLazy(out, 'explanation', (): ExplanationStep[] => [
-    ...parameterSteps(p.used, '6.3'),
-    step('6.3', `共 ${records.length} 个县，资源配置达到要求的 ${compliantCount} 个`, `${records.length} counties, ${compliantCount} complying on resource allocation`, { counties: records.length, compliant: compliantCount }),
-  ]) as CountiesResult;
-}
+    const out = { counties: results, compliantCount, citations: [...BALANCE_CITATIONS] };
+    return defineLazy(out, 'explanation', (): ExplanationStep[] => [
+      ...parameterSteps(call.used, '6.3'),
+      step('6.3', `共 ${records.length} 个县，资源配置达到要求的 ${compliantCount} 个`, `${records.length} counties, ${compliantCount} complying on resource allocation`, { counties: records.length, compliant: compliantCount }),
+    ]) as CountiesResult;
+  },
+});
 
 /**
  * {@link assessCounties} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Balanced development
  */
-export const safeAssessCounties = makeSafe(assessCounties);
+export const safeAssessCounties = safe(assessCounties);

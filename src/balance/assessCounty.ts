@@ -1,14 +1,21 @@
+import * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import type { UsedValue } from '../core/parameters.js';
-import { parseInto, throwIfAny } from '../core/schemas.js';
+import type { PolicyIssue } from '../core/errors.js';
+import { selectedLeaves, type RuleContext } from '../core/resolve.js';
 import type { Bilingual } from '../core/types.js';
-import { isPlainObject, readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { assessRows, readCountyStrict } from './assessBalancedDevelopment.js';
-import { guaranteeEvidenceSchema, guaranteeItems, guaranteesResult, vetoEvidenceSchema, vetoesResult, vetoItems, type GuaranteesResult, type VetoesResult } from './guarantees.js';
-import { balanceParams, type BalanceParams } from './params.js';
+import { parameterTree, type ParameterTree } from '../parameters/tree.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
+import { assessBalancedDevelopmentRule } from './assessBalancedDevelopment.js';
+import { assessGovernmentGuaranteesRule, type GuaranteeItem, type GuaranteeParameters, type GuaranteesResult } from './assessGovernmentGuarantees.js';
+import { assessVetoesRule, type VetoItem, type VetoesResult } from './assessVetoes.js';
+import { guaranteeEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
+import { checkGuaranteeEvidence, guaranteeReads, readCountyEvidence } from './evidenceChecks.js';
+import { guaranteesResult, guaranteeUsed } from './guarantees.js';
+import { balanceReads, countyInputSchema, readCounty } from './internal.js';
 import { balanceResult, type BalancedDevelopmentResult } from './result.js';
+import { balanceParamsOf, type BalanceParameters, type StageOutcome } from './rule.js';
 import type { County, CountyRecord } from './schemas.js';
+import { vetoesResult } from './vetoes.js';
 
 /** The verdict of {@link assessCounty}. @category Balanced development */
 export type Verdict = 'meets' | 'fails' | 'needs-evidence';
@@ -36,6 +43,50 @@ const NOT_ASSESSED: CountyAssessment['notAssessed'] = [
   { id: 'recognition', title: { zh: '社会认可度（≥ 85%）', en: 'Public recognition (≥ 85 %)' } },
 ];
 
+/** A validated county with its evidence: what {@link assessCountyRule} reads. @category Balanced development */
+export interface CountyEvidenceRecord extends CountyRecord {
+  readonly guarantees: GuaranteeEvidenceRecord;
+  readonly vetoes: VetoEvidenceRecord;
+}
+
+/** What {@link assessCountyRule} reads: the resource thresholds and the guarantee figures. @category Balanced development */
+export interface CountyParameters {
+  readonly resources: BalanceParameters;
+  readonly guarantees: GuaranteeParameters;
+}
+
+/** What {@link assessCountyRule} decides: each dimension. @category Balanced development */
+export interface CountyOutcome {
+  readonly stages: StageOutcome[];
+  readonly guarantees: GuaranteeItem[];
+  readonly vetoes: VetoItem[];
+}
+
+/**
+ * The pure rule of {@link assessCounty}: the resources by {@link assessBalancedDevelopmentRule}, the
+ * guarantee items by {@link assessGovernmentGuaranteesRule} and the vetoes by
+ * {@link assessVetoesRule}, on a validated county and its validated evidence.
+ *
+ * @category Balanced development
+ */
+export function assessCountyRule(county: CountyEvidenceRecord, params: CountyParameters, call: RuleContext): CountyOutcome {
+  return {
+    stages: assessBalancedDevelopmentRule(county, params.resources),
+    guarantees: assessGovernmentGuaranteesRule(county.guarantees, params.guarantees, call),
+    vetoes: assessVetoesRule(county.vetoes),
+  };
+}
+
+/** Reads the county and its evidence together, so that every problem is reported at once. */
+function readCountyWithEvidence(input: unknown, issues: PolicyIssue[]): CountyEvidenceRecord | undefined {
+  const county = readCounty(input, issues);
+  const evidence = readCountyEvidence(input, issues);
+  return county === undefined || evidence === undefined ? undefined : { ...county, ...evidence };
+}
+
+/** The paths of the resource parameters, which the resource explanation quotes. */
+let resourcePaths: ReadonlySet<string> | undefined;
+
 /**
  * The county assessment an inspector makes for 优质均衡 (教督〔2017〕6号), behind opinion **1.1**
  * and **6.3**, on the dimensions data can decide: resource allocation
@@ -50,7 +101,8 @@ const NOT_ASSESSED: CountyAssessment['notAssessed'] = [
  * assessed here".
  *
  * @category Balanced development
- * @param county - `{ id?, name?, schools, guarantees?, vetoes? }`.
+ * @function
+ * @param input - `{ id?, name?, schools, guarantees?, vetoes? }`.
  * @param options - `{ asOf?, region?, parameters? }`.
  * @returns The verdict, each dimension's result, citations and an explanation.
  * @throws {@link PolicyInputError} naming every bad field (`['schools', 3, 'pupils']`, `['guarantees', 'pay', 'teacherAveragePay']`).
@@ -63,62 +115,92 @@ const NOT_ASSESSED: CountyAssessment['notAssessed'] = [
  * r.verdict; //=> 'needs-evidence'
  * assessCounty({ schools: [school], vetoes: { falsifiedData: true } }, { asOf: '2025-09-01' }).verdict; //=> 'fails'
  * ```
+ * @example
+ * A county whose evidence decides every item data can decide:
+ * ```ts
+ * const school = { id: 'A', stage: 'primary' as const, pupils: 1000, qualifiedTeachers: 42, backboneTeachers: 10, peArtTeachers: 9,
+ *   teachingAuxiliaryArea: 4500, sportsArea: 7500, equipmentValue: 2_000_000, multimediaClassrooms: 23 };
+ * const guarantees = {
+ *   specialRooms: [{ schoolId: 'A', classes: 24, musicRoomAreas: [96, 100], artRoomAreas: [90, 92] }],
+ *   schoolSizes: [{ type: 'primary', pupils: 1000 }, { type: 'junior', pupils: 1900 }, { type: 'nine-year', pupils: 2500 }, { type: 'twelve-year', pupils: 2100 }],
+ *   classes: [{ stage: 'primary', size: 44 }, { stage: 'primary', size: 28, incomplete: true }, { stage: 'junior', size: 48 }],
+ *   smallSchools: [{ schoolId: 'V', pupils: 60, fundedPupils: 100 }],
+ *   specialEducation: [{ schoolId: 'T', pupils: 40, publicFunding: 280_000 }],
+ *   pay: { teacherAveragePay: 96_000, civilServantAveragePay: 96_000 },
+ *   trainingRecords: [{ id: 'T1', training: [{ date: '2022-05-01', hours: 360 }] }, { id: 'T2', employedSince: '2025-01-01', training: [{ date: '2025-06-01', hours: 72 }] }],
+ *   rotation: { eligibleTeachers: 50, rotatedTeachers: 5, rotatedBackboneTeachers: 1 },
+ *   certification: { teachers: 120, certified: 120 },
+ *   nearbyAdmission: { primary: { admitted: 150, nearby: 150 }, junior: { admitted: 100, nearby: 96 } },
+ *   quotaAllocation: { qualityPlaces: 400, allocatedPlaces: 220 },
+ *   migrantChildren: { eligible: 40, inPublicOrPurchased: 36 },
+ *   leftBehindCareSystem: true,
+ * };
+ * const vetoes = {
+ *   admissions: [{ schoolId: 'A', falseAdvertising: false, selectionTests: false, certificatesAsCriteria: [], specialClasses: [], earlySigning: false, donationsTiedToAdmission: false }],
+ *   staffing: { approvedPosts: 120, filledPosts: 120, qualifiedCandidates: 0, longTermContractTeachers: 0 },
+ *   irregularSchoolChoice: false, majorSafetyIncident: false, falsifiedData: false,
+ * };
+ * const r = assessCounty({ schools: [school], guarantees, vetoes } as County, { asOf: '2025-09-01' });
+ * r.guarantees.items.filter((i) => i.status !== 'passes').map((i) => i.id); //=> ['G1', 'G2', 'G10']
+ * r.vetoes.triggered; //=> false
+ * // G1, G2 and G10 are an inspector's judgement, so the verdict waits for them.
+ * r.verdict; //=> 'needs-evidence'
+ * // G9 from the county's counts: 60 of 60 teachers.
+ * assessCounty({ schools: [school], guarantees: { training: { teachers: 60, completed: 60 } } }, { asOf: '2025-09-01' }).guarantees.items[8]?.status; //=> 'passes'
+ * ```
  */
-export function assessCounty(county: County, options?: CalculatorOptions): CountyAssessment {
-  const issues: PolicyIssue[] = [];
-  const parsed = readCountyStrict(county, issues);
-  const ctx = readOptions(options, issues);
-  // The evidence is read even when a school row is wrong, so that every problem is reported at once.
-  const raw: Record<string, unknown> = isPlainObject(county) ? county : {};
-  const g = raw['guarantees'] === undefined || isPlainObject(raw['guarantees']) ? parseInto(guaranteeEvidenceSchema, raw['guarantees'] ?? {}, issues, ['guarantees']) : undefined;
-  const v = raw['vetoes'] === undefined || isPlainObject(raw['vetoes']) ? parseInto(vetoEvidenceSchema, raw['vetoes'] ?? {}, issues, ['vetoes']) : undefined;
-  throwIfAny(issues);
-  const p = balanceParams(ctx, issues) as BalanceParams;
-  throwIfAny(issues);
-  const c = parsed as CountyRecord;
-  const used: UsedValue[] = [];
-  const gItems = guaranteeItems(g as NonNullable<typeof g>, options, issues, used, ['guarantees']);
-  const vItems = vetoItems(v as NonNullable<typeof v>, options, issues, ['vetoes']);
-  throwIfAny(issues);
-  const resources = balanceResult(c.id, assessRows(c.rows, p), p);
-  const guarantees = guaranteesResult(gItems, used);
-  const vetoes = vetoesResult(vItems);
-  const verdict: Verdict =
-    !resources.compliant || guarantees.failed || vetoes.triggered
-      ? 'fails'
-      : !guarantees.compliant || vetoes.items.some((i) => i.status === 'needs-evidence')
-        ? 'needs-evidence'
-        : 'meets';
-  const out = {
-    ...(c.id === undefined ? {} : { id: c.id }),
-    ...(c.name === undefined ? {} : { name: c.name }),
-    verdict,
-    compliant: verdict === 'meets',
-    resources,
-    guarantees,
-    vetoes,
-    notAssessed: NOT_ASSESSED.map((x) => ({ ...x })),
-    citations: ['1.1', '6.3', '2.2', '4.3', 'jiaodu-2017-6'],
-  };
-  return defineLazy(out, 'explanation', (): ExplanationStep[] => {
-    const gFail = guarantees.items.filter((i) => i.status === 'fails').map((i) => i.id);
-    const gNeed = guarantees.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
-    const vHit = vetoes.items.filter((i) => i.status === 'triggered').map((i) => i.id);
-    return [
-      ...resources.explanation,
-      ...guarantees.explanation,
-      ...vetoes.explanation,
-      step('6.3',
-        `结论：${verdict === 'meets' ? '达到' : verdict === 'fails' ? '未达到' : '尚需补充证据'}。资源配置${resources.compliant ? '达标' : '未达标'}；政府保障未达到 ${gFail.join('、') || '无'}，需补充证据 ${gNeed.join('、') || '无'}；一票否决触发 ${vHit.join('、') || '无'}。教育质量和社会认可度不在本评估范围内`,
-        `Verdict: ${verdict}. Resources ${resources.compliant ? 'comply' : 'do not comply'}; guarantees failing: ${gFail.join(', ') || 'none'}, needing evidence: ${gNeed.join(', ') || 'none'}; vetoes triggered: ${vHit.join(', ') || 'none'}. Education quality and public recognition are not assessed here`,
-        { verdict }),
-    ];
-  }) as CountyAssessment;
-}
+export const assessCounty = defineCalculator({
+  name: 'assessCounty',
+  provisions: ['1.1', '6.3'],
+  input: z.extend(countyInputSchema, { guarantees: z.optional(guaranteeEvidenceSchema), vetoes: z.optional(vetoEvidenceSchema) }) as z.ZodMiniType<unknown, County>,
+  parse: readCountyWithEvidence,
+  reads: (p: ParameterTree) => ({ resources: balanceReads(p), guarantees: guaranteeReads(p) }),
+  check: (county, call, issues) => checkGuaranteeEvidence(county.guarantees, call.params.guarantees, call.asOf, issues, ['guarantees']),
+  rule: assessCountyRule,
+  result(outcome, call): CountyAssessment {
+    const c = call.input;
+    resourcePaths ??= new Set(selectedLeaves(balanceReads(parameterTree)).map((leaf) => leaf.path));
+    const paths = resourcePaths;
+    const resources = balanceResult(c.id, outcome.stages, balanceParamsOf(call.params.resources), call.used.filter((u) => paths.has(u.path)));
+    const guarantees = guaranteesResult(outcome.guarantees, guaranteeUsed(call.used));
+    const vetoes = vetoesResult(outcome.vetoes);
+    const verdict: Verdict =
+      !resources.compliant || guarantees.failed || vetoes.triggered
+        ? 'fails'
+        : !guarantees.compliant || vetoes.items.some((i) => i.status === 'needs-evidence')
+          ? 'needs-evidence'
+          : 'meets';
+    const out = {
+      ...(c.id === undefined ? {} : { id: c.id }),
+      ...(c.name === undefined ? {} : { name: c.name }),
+      verdict,
+      compliant: verdict === 'meets',
+      resources,
+      guarantees,
+      vetoes,
+      notAssessed: NOT_ASSESSED.map((x) => ({ ...x })),
+      citations: ['1.1', '6.3', '2.2', '4.3', 'jiaodu-2017-6'],
+    };
+    return defineLazy(out, 'explanation', (): ExplanationStep[] => {
+      const gFail = guarantees.items.filter((i) => i.status === 'fails').map((i) => i.id);
+      const gNeed = guarantees.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
+      const vHit = vetoes.items.filter((i) => i.status === 'triggered').map((i) => i.id);
+      return [
+        ...resources.explanation,
+        ...guarantees.explanation,
+        ...vetoes.explanation,
+        step('6.3',
+          `结论：${verdict === 'meets' ? '达到' : verdict === 'fails' ? '未达到' : '尚需补充证据'}。资源配置${resources.compliant ? '达标' : '未达标'}；政府保障未达到 ${gFail.join('、') || '无'}，需补充证据 ${gNeed.join('、') || '无'}；一票否决触发 ${vHit.join('、') || '无'}。教育质量和社会认可度不在本评估范围内`,
+          `Verdict: ${verdict}. Resources ${resources.compliant ? 'comply' : 'do not comply'}; guarantees failing: ${gFail.join(', ') || 'none'}, needing evidence: ${gNeed.join(', ') || 'none'}; vetoes triggered: ${vHit.join(', ') || 'none'}. Education quality and public recognition are not assessed here`,
+          { verdict }),
+      ];
+    }) as CountyAssessment;
+  },
+});
 
 /**
  * {@link assessCounty} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Balanced development
  */
-export const safeAssessCounty = makeSafe(assessCounty);
+export const safeAssessCounty = safe(assessCounty);

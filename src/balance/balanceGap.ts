@@ -1,17 +1,21 @@
+import * as z from 'zod/mini';
+import type { RuleCall } from '../core/calculator.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { Decimal, fenToDecimal } from '../core/money.js';
-import { describeValue, throwIfAny } from '../core/schemas.js';
-import { isPlainObject, readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { choice } from '../core/schemas.js';
+import { ceilDiv } from '../core/util.js';
+import type { CalculatorOptions } from '../parameters/context.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { parameterSteps } from '../parameters/steps.js';
-import { assessRows, readCountyStrict } from './assessBalancedDevelopment.js';
-import { INDICATORS, balanceParams, type BalanceParams, type IndicatorId } from './params.js';
+import { balanceReads, countyInputSchema, readCounty } from './internal.js';
 import { BALANCE_CITATIONS, balanceResult, INDICATOR_NAME, type BalancedDevelopmentResult } from './result.js';
-import { assessRow, FACTOR, quantity, type SchoolOutcome } from './rule.js';
-import type { BalanceRow, County, CountyRecord } from './schemas.js';
+import { assessRow, assessRows, balanceParamsOf, FACTOR, quantity, type BalanceParameters, type BalanceParams, type SchoolOutcome, type StageOutcome } from './rule.js';
+import { INDICATORS, type BalanceRow, type County, type CountyRecord, type IndicatorId } from './schemas.js';
 
 /** What "what would it take" aims at. @category Balanced development */
 export type GapTarget = 'all' | 'comply';
+
+const GAP_TARGETS = ['all', 'comply'] as const satisfies readonly GapTarget[];
 
 /** Options of {@link balanceGap}: the calculator options and the target. @category Balanced development */
 export interface BalanceGapOptions extends CalculatorOptions {
@@ -59,7 +63,6 @@ export interface BalanceGapResult extends Explained {
   readonly after: BalancedDevelopmentResult;
 }
 
-const ceilDiv = (a: bigint, b: bigint): bigint => (a <= 0n ? 0n : (a + b - 1n) / b);
 const SCALE2 = 100_000_000n;
 
 /**
@@ -68,7 +71,7 @@ const SCALE2 = 100_000_000n;
  *
  * @internal
  */
-export function smallestAddition(row: BalanceRow, k: number, threshold: number, shareBp: number): bigint {
+function smallestAddition(row: BalanceRow, k: number, threshold: number, shareBp: number): bigint {
   const f = FACTOR[k] as { num: number; den: number };
   const need = BigInt(shareBp) * BigInt(threshold) * BigInt(f.den) * BigInt(row.pupils); // compare with q × num × 10⁸
   const q = quantity(row, k);
@@ -125,66 +128,38 @@ function additionsOf(adds: bigint[]): SchoolAdditions {
   };
 }
 
+/** The options {@link balanceGapRule} reads. @category Balanced development */
+export interface BalanceGapRuleOptions {
+  readonly target?: GapTarget;
+}
+
+/** What {@link balanceGapRule} decides: the stages before and after the additions, and the additions. @category Balanced development */
+export interface BalanceGapOutcome {
+  readonly target: GapTarget;
+  /** The county's stages as they are. */
+  readonly before: StageOutcome[];
+  /** Schools that need something, in input order. */
+  readonly schools: SchoolGap[];
+  readonly totals: SchoolAdditions;
+  /** The county's stages with every addition made. */
+  readonly after: StageOutcome[];
+}
+
 /**
- * "What would it take": for each school of a county, the smallest whole additions — teachers
- * (whole persons), multimedia classrooms (whole rooms), areas (to 0.01 m²), equipment (whole yuan)
- * — that bring it to the thresholds of the 优质均衡 assessment (opinion **1.1**, **6.3**;
- * 教督〔2017〕6号), and the county's assessment once they are made.
- *
- * Readings (junheng's; the texts say nothing on remedies):
- * - `target: 'all'` (default) raises every unmet indicator of every assessed school to its
- *   threshold — the honest reading of "bring every school to compliance" that leaves no school on
- *   the near-miss margin. `target: 'comply'` does the least that complies: for a non-complying
- *   school, the (7 − 6) unmet indicators closest to their thresholds (by share reached) are raised
- *   only to the near-miss share (85 %), the others to the threshold.
- * - Each indicator is raised alone: a new backbone teacher who is also above the required
- *   qualification would count for L1 too, so the teacher additions are an upper bound when one
- *   person can fill two gaps.
- * - Additions are exact (integer ceiling division; areas through their decimal text).
- * - The coefficients in `after` are those of the new values. Raising every school to the
- *   thresholds usually narrows the spread, but need not bring a coefficient within its limit (a
- *   county with a few very rich schools); `after.compliant` says whether it does, and no further
- *   levelling is proposed.
+ * The pure rule of {@link balanceGap}: for every assessed school, the smallest whole additions that
+ * reach `call.options.target` (default `'all'`), and the county's stages once they are made.
+ * Unchecked: give it a validated county and parameters from `balanceGap.parameters(options)`.
  *
  * @category Balanced development
- * @param county - As {@link assessBalancedDevelopment} takes it.
- * @param options - `{ asOf?, parameters?, target? }`.
- * @returns Per-school additions, their totals, and the assessment after them.
- * @throws {@link PolicyInputError} for invalid input or options.
- * @example
- * ```ts
- * const row = { id: 'S', stage: 'primary' as const, pupils: 1000, qualifiedTeachers: 40, backboneTeachers: 10, peArtTeachers: 9,
- *   teachingAuxiliaryArea: 4000, sportsArea: 7500, equipmentValue: 2_000_000, multimediaClassrooms: 23 };
- * const gap = balanceGap({ schools: [row] }, { asOf: '2025-09-01' });
- * gap.compliant; //=> false
- * // L1 needs 42 teachers (2 more); L4 needs 4500 m² (500 more)
- * gap.schools[0]?.additions.qualifiedTeachers; //=> 2
- * gap.schools[0]?.additions.teachingAuxiliaryArea; //=> 500
- * gap.after.compliant; //=> true
- * ```
  */
-export function balanceGap(county: County, options?: BalanceGapOptions): BalanceGapResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = readCountyStrict(county, issues);
-  let target: GapTarget = 'all';
-  let rest: unknown = options;
-  if (isPlainObject(options) && 'target' in options) {
-    const { target: t, ...others } = options;
-    rest = others;
-    if (t === 'all' || t === 'comply') target = t;
-    else if (t !== undefined) issues.push({ path: ['target'], code: 'invalid_value', message: `must be one of 'all' | 'comply', got ${describeValue(t)}` });
-  }
-  const ctx = readOptions(rest, issues);
-  throwIfAny(issues);
-  const p = balanceParams(ctx, issues) as BalanceParams;
-  throwIfAny(issues);
-  const valid = parsed as CountyRecord;
-
-  const before = assessRows(valid.rows, p);
+export function balanceGapRule(county: Pick<CountyRecord, 'rows'>, params: BalanceParameters, call: RuleCall<BalanceGapRuleOptions>): BalanceGapOutcome {
+  const target = call.options.target ?? 'all';
+  const p = balanceParamsOf(params);
+  const before = assessRows(county.rows, p);
   const schools: SchoolGap[] = [];
   const sums = [0n, 0n, 0n, 0n, 0n, 0n, 0n];
   const newRows: BalanceRow[] = [];
-  for (const row of valid.rows) {
+  for (const row of county.rows) {
     const s = assessRow(row, p);
     if (s.excluded) {
       newRows.push(row);
@@ -208,31 +183,84 @@ export function balanceGap(county: County, options?: BalanceGapOptions): Balance
     newRows.push(next);
     schools.push({ id: row.id, stage: row.stage, raised, additions: additionsOf(adds) });
   }
-  const after = balanceResult(valid.id, assessRows(newRows, p), p);
-  const compliant = before.every((o) => o.compliant);
-  const totals = schools.length === 0 ? ZERO : additionsOf(sums);
-  const out = { target, compliant, schools, totals, after, citations: [...BALANCE_CITATIONS] };
-  return defineLazy(out, 'explanation', (): ExplanationStep[] => [
-    ...parameterSteps(p.used, '6.3'),
-    ...schools.map((g) => {
-      const list = g.raised.map((r) => `${r.id}`).join('、');
-      const a = g.additions;
-      const text = `+${a.qualifiedTeachers} / +${a.backboneTeachers} / +${a.peArtTeachers} teachers (L1/L2/L3), +${a.teachingAuxiliaryArea} m² teaching, +${a.sportsArea} m² sports, +${a.equipmentValue.toString()} yuan equipment, +${a.multimediaClassrooms} classrooms`;
-      return step('jiaodu-2017-6',
-        `${g.stage === 'primary' ? '小学' : '初中'}学校 ${g.id} 需提高 ${list}：${text}`,
-        `${g.stage} school ${g.id} must raise ${g.raised.map((r) => `${r.id} (${INDICATOR_NAME[r.id].en}) to its ${r.to}`).join(', ')}: ${text}`,
-        { id: g.id, stage: g.stage });
-    }),
-    step('6.3',
-      `补足后县域资源配置${after.compliant ? '达到' : '仍未达到'}要求`,
-      `After the additions, resource allocation ${after.compliant ? 'complies' : 'still does not comply (a coefficient above its limit)'}`,
-      { compliant: after.compliant }),
-  ]) as BalanceGapResult;
+  return { target, before, schools, totals: schools.length === 0 ? ZERO : additionsOf(sums), after: assessRows(newRows, p) };
 }
+
+/**
+ * "What would it take": for each school of a county, the smallest whole additions — teachers
+ * (whole persons), multimedia classrooms (whole rooms), areas (to 0.01 m²), equipment (whole yuan)
+ * — that bring it to the thresholds of the 优质均衡 assessment (opinion **1.1**, **6.3**;
+ * 教督〔2017〕6号), and the county's assessment once they are made.
+ *
+ * Readings (junheng's; the texts say nothing on remedies):
+ * - `target: 'all'` (default) raises every unmet indicator of every assessed school to its
+ *   threshold — the honest reading of "bring every school to compliance" that leaves no school on
+ *   the near-miss margin. `target: 'comply'` does the least that complies: for a non-complying
+ *   school, the (7 − 6) unmet indicators closest to their thresholds (by share reached) are raised
+ *   only to the near-miss share (85 %), the others to the threshold.
+ * - Each indicator is raised alone: a new backbone teacher who is also above the required
+ *   qualification would count for L1 too, so the teacher additions are an upper bound when one
+ *   person can fill two gaps.
+ * - Additions are exact (integer ceiling division; areas through their decimal text).
+ * - The coefficients in `after` are those of the new values. Raising every school to the
+ *   thresholds usually narrows the spread, but need not bring a coefficient within its limit (a
+ *   county with a few very rich schools); `after.compliant` says whether it does, and no further
+ *   levelling is proposed.
+ *
+ * @category Balanced development
+ * @function
+ * @param input - As {@link assessBalancedDevelopment} takes it.
+ * @param options - `{ asOf?, parameters?, target? }`.
+ * @returns Per-school additions, their totals, and the assessment after them.
+ * @throws {@link PolicyInputError} for invalid input or options.
+ * @example
+ * ```ts
+ * const row = { id: 'S', stage: 'primary' as const, pupils: 1000, qualifiedTeachers: 40, backboneTeachers: 10, peArtTeachers: 9,
+ *   teachingAuxiliaryArea: 4000, sportsArea: 7500, equipmentValue: 2_000_000, multimediaClassrooms: 23 };
+ * const gap = balanceGap({ schools: [row] }, { asOf: '2025-09-01' });
+ * gap.compliant; //=> false
+ * // L1 needs 42 teachers (2 more); L4 needs 4500 m² (500 more)
+ * gap.schools[0]?.additions.qualifiedTeachers; //=> 2
+ * gap.schools[0]?.additions.teachingAuxiliaryArea; //=> 500
+ * gap.after.compliant; //=> true
+ * ```
+ */
+export const balanceGap = defineCalculator({
+  name: 'balanceGap',
+  provisions: ['1.1', '6.3'],
+  input: countyInputSchema as z.ZodMiniType<unknown, County>,
+  parse: (input, issues) => readCounty(input, issues),
+  options: z.object({ target: z.optional(choice(GAP_TARGETS, 'target')) }),
+  reads: balanceReads,
+  rule: balanceGapRule,
+  result(outcome, call): BalanceGapResult {
+    const { schools, totals, before, after: afterStages } = outcome;
+    const p = balanceParamsOf(call.params);
+    const after = balanceResult(call.input.id, afterStages, p, call.used);
+    const compliant = before.every((o) => o.compliant);
+    const out = { target: outcome.target, compliant, schools, totals, after, citations: [...BALANCE_CITATIONS] };
+    return defineLazy(out, 'explanation', (): ExplanationStep[] => [
+      ...parameterSteps(call.used, '6.3'),
+      ...schools.map((g) => {
+        const list = g.raised.map((r) => `${r.id}`).join('、');
+        const a = g.additions;
+        const text = `+${a.qualifiedTeachers} / +${a.backboneTeachers} / +${a.peArtTeachers} teachers (L1/L2/L3), +${a.teachingAuxiliaryArea} m² teaching, +${a.sportsArea} m² sports, +${a.equipmentValue.toString()} yuan equipment, +${a.multimediaClassrooms} classrooms`;
+        return step('jiaodu-2017-6',
+          `${g.stage === 'primary' ? '小学' : '初中'}学校 ${g.id} 需提高 ${list}：${text}`,
+          `${g.stage} school ${g.id} must raise ${g.raised.map((r) => `${r.id} (${INDICATOR_NAME[r.id].en}) to its ${r.to}`).join(', ')}: ${text}`,
+          { id: g.id, stage: g.stage });
+      }),
+      step('6.3',
+        `补足后县域资源配置${after.compliant ? '达到' : '仍未达到'}要求`,
+        `After the additions, resource allocation ${after.compliant ? 'complies' : 'still does not comply (a coefficient above its limit)'}`,
+        { compliant: after.compliant }),
+    ]) as BalanceGapResult;
+  },
+});
 
 /**
  * {@link balanceGap} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Balanced development
  */
-export const safeBalanceGap = makeSafe(balanceGap);
+export const safeBalanceGap = safe(balanceGap);

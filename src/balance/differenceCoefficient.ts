@@ -1,6 +1,7 @@
-import * as z from 'zod';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
+import * as z from 'zod/mini';
+import type { PolicyIssue } from '../core/errors.js';
 import { countSchema, describeValue, parseInto, throwIfAny } from '../core/schemas.js';
+import { declareFunction, safe } from '../parameters/kit.js';
 import { weightedCoefficient } from './rule.js';
 
 /** One school's value of an indicator and its pupils. @category Balanced development */
@@ -9,8 +10,10 @@ export const coefficientRowsSchema = z.array(
     {
       value: z
         .number({ error: (iss) => (iss.input === undefined ? 'is required (the indicator value, a non-negative number)' : `must be a non-negative finite number, got ${describeValue(iss.input)}`) })
-        .min(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` })
-        .max(1e12, { error: (iss) => `must be at most 1e12, got ${describeValue(iss.input)}` }),
+        .check(
+          z.minimum(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` }),
+          z.maximum(1e12, { error: (iss) => `must be at most 1e12, got ${describeValue(iss.input)}` }),
+        ),
       pupils: countSchema,
     },
     { error: (iss) => `must be a row { value, pupils }, got ${describeValue(iss.input)}` },
@@ -20,6 +23,25 @@ export const coefficientRowsSchema = z.array(
 
 /** Rows for {@link differenceCoefficient}. @category Balanced development */
 export type CoefficientRow = z.input<typeof coefficientRowsSchema>[number];
+
+/**
+ * The pure rule of {@link differenceCoefficient}: the coefficient of rows already validated (values
+ * non-negative finite numbers, pupils counts). Unchecked: a wrong row gives a wrong number, not an
+ * error.
+ *
+ * @category Balanced development
+ */
+export function differenceCoefficientRule(rows: ReadonlyArray<{ readonly value: number; readonly pupils: number }>): number {
+  const n = rows.length;
+  const values = new Float64Array(n);
+  const pupils = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as { value: number; pupils: number };
+    values[i] = r.value;
+    pupils[i] = r.pupils;
+  }
+  return weightedCoefficient(values, pupils, n);
+}
 
 /**
  * The pupil-weighted difference coefficient (差异系数) of an indicator across schools, as
@@ -37,6 +59,7 @@ export type CoefficientRow = z.input<typeof coefficientRowsSchema>[number];
  * The result is a float (a square root is not exact); compare it to a limit knowing that.
  *
  * @category Balanced development
+ * @function
  * @param rows - `Array<{ value, pupils }>`: values non-negative finite numbers, pupils counts.
  * @returns The coefficient, a non-negative finite number.
  * @throws {@link PolicyInputError} naming every bad row and field (`[2, 'pupils']`).
@@ -49,25 +72,23 @@ export type CoefficientRow = z.input<typeof coefficientRowsSchema>[number];
  * differenceCoefficient([{ value: 1, pupils: 300 }, { value: 3, pupils: 100 }]) === Math.sqrt(0.75) / 1.5; //=> true
  * ```
  */
-export function differenceCoefficient(rows: readonly CoefficientRow[]): number {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(coefficientRowsSchema, rows, issues);
-  throwIfAny(issues);
-  const valid = parsed as { value: number; pupils: number }[];
-  const n = valid.length;
-  const values = new Float64Array(n);
-  const pupils = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = valid[i] as { value: number; pupils: number };
-    values[i] = r.value;
-    pupils[i] = r.pupils;
-  }
-  return weightedCoefficient(values, pupils, n);
-}
+export const differenceCoefficient = declareFunction(
+  Object.assign(
+    function differenceCoefficient(rows: readonly CoefficientRow[]): number {
+      const issues: PolicyIssue[] = [];
+      const valid = parseInto(coefficientRowsSchema, rows, issues);
+      throwIfAny(issues);
+      return differenceCoefficientRule(valid as CoefficientRow[]);
+    },
+    // The pure rule, as every calculator carries it.
+    { rule: differenceCoefficientRule },
+  ),
+  { name: 'differenceCoefficient', provisions: ['1.1', '6.3'], input: coefficientRowsSchema },
+);
 
 /**
  * {@link differenceCoefficient} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Balanced development
  */
-export const safeDifferenceCoefficient = makeSafe(differenceCoefficient);
+export const safeDifferenceCoefficient = safe(differenceCoefficient);

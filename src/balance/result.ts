@@ -1,9 +1,10 @@
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import type { UsedValue } from '../core/resolve.js';
 import type { Stage } from '../core/types.js';
 import { parameterSteps } from '../parameters/steps.js';
-import { INDICATOR_TEXT } from '../parameters/balance.js';
-import { INDICATORS, type BalanceParams, type IndicatorId } from './params.js';
-import { FACTOR, indicatorValue, quantity, type SchoolOutcome, type StageOutcome } from './rule.js';
+import { INDICATOR_TEXT } from './parameters.js';
+import { FACTOR, indicatorValue, quantity, type BalanceParams, type SchoolOutcome, type StageOutcome } from './rule.js';
+import { INDICATORS, type IndicatorId } from './schemas.js';
 
 /** One indicator of a stage across its assessed schools. @category Balanced development */
 export interface IndicatorAssessment {
@@ -169,13 +170,13 @@ export function stageSteps(o: StageOutcome, p: BalanceParams): ExplanationStep[]
 export const BALANCE_CITATIONS: readonly string[] = ['1.1', '6.3', 'jiaodu-2017-6'];
 
 /** Builds the result of one county: stages now, the explanation on first read. @internal */
-export function balanceResult(id: string | undefined, outcomes: readonly StageOutcome[], p: BalanceParams): BalancedDevelopmentResult {
+export function balanceResult(id: string | undefined, outcomes: readonly StageOutcome[], p: BalanceParams, used: readonly UsedValue[]): BalancedDevelopmentResult {
   const stages: { primary?: StageAssessment; junior?: StageAssessment } = {};
   for (const o of outcomes) stages[o.stage] = stageAssessment(o, p);
   const compliant = outcomes.every((o) => o.compliant);
   const result = { ...(id === undefined ? {} : { id }), compliant, stages, citations: [...BALANCE_CITATIONS] };
   return defineLazy(result, 'explanation', (): ExplanationStep[] => [
-    ...parameterSteps(p.used, '6.3'),
+    ...parameterSteps(used, '6.3'),
     ...outcomes.flatMap((o) => stageSteps(o, p)),
     step('6.3',
       outcomes.length === 0 ? '没有学校，无可评估' : `县域资源配置${compliant ? '达到' : '未达到'}优质均衡要求（每个学段均须达到）`,

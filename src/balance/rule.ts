@@ -1,7 +1,49 @@
 import { Decimal } from '../core/money.js';
+import type { Resolved } from '../core/resolve.js';
 import type { Stage } from '../core/types.js';
-import type { BalanceParams } from './params.js';
+import type { balanceReads } from './internal.js';
 import type { BalanceRow } from './schemas.js';
+
+/**
+ * The assessment parameters as the rules of {@link assessBalancedDevelopment}, {@link assessCounties}
+ * and {@link balanceGap} get them: `balance.thresholds`, `balance.school` and
+ * `balance.coefficientLimit` resolved for a day (decimals and shares in ten-thousandths, money in
+ * fen). From `assessBalancedDevelopment.parameters(options)`.
+ *
+ * @category Balanced development
+ */
+export type BalanceParameters = Resolved<ReturnType<typeof balanceReads>>;
+
+/** The assessment parameters in the form the rule computes with. @internal */
+export interface BalanceParams {
+  /** Thresholds by stage and indicator in ten-thousandths of the unit users see (4.2 → 42000; L6 2000 yuan → 20,000,000). */
+  readonly thresholds: Readonly<Record<Stage, readonly number[]>>;
+  readonly minimumMet: number;
+  /** Near-miss share in basis points (0.85 → 8500). */
+  readonly nearMissBp: number;
+  readonly teachingPointMinimum: number;
+  /** Coefficient limits in basis points (0.5 → 5000). */
+  readonly limitBp: Readonly<Record<Stage, number>>;
+}
+
+/**
+ * The resolved parameters in the rule's form: each stage's seven thresholds in indicator order
+ * (L6, money in fen, as ten-thousandths of a yuan = fen × 100).
+ *
+ * @internal
+ */
+export function balanceParamsOf(p: BalanceParameters): BalanceParams {
+  const stage = (t: BalanceParameters['thresholds']['primary']): number[] => [
+    t.qualifiedTeachers, t.backboneTeachers, t.peArtTeachers, t.teachingAuxiliaryArea, t.sportsArea, t.equipmentValue * 100, t.multimediaClassrooms,
+  ];
+  return {
+    thresholds: { primary: stage(p.thresholds.primary), junior: stage(p.thresholds.junior) },
+    minimumMet: p.school.minimumMet,
+    nearMissBp: p.school.nearMissShare,
+    teachingPointMinimum: p.school.teachingPointMinimum,
+    limitBp: { primary: p.coefficientLimit.primary, junior: p.coefficientLimit.junior },
+  };
+}
 
 /**
  * How each indicator is read from a row: value = quantity × num ÷ (den × pupils).
@@ -62,7 +104,7 @@ export function reaches(q: number, k: number, threshold: number, shareBp: number
   return new Decimal(String(q)).times(f.num * SCALE2).gte(new Decimal(shareBp).times(threshold).times(f.den).times(pupils));
 }
 
-/** What the rule decides for one row. @internal */
+/** What the rule decides for one row (one school at one stage). @category Balanced development */
 export interface SchoolOutcome {
   readonly row: BalanceRow;
   readonly excluded: boolean;
@@ -139,8 +181,9 @@ export function weightedCoefficient(values: ArrayLike<number>, pupils: ArrayLike
   return Math.sqrt(squares / total);
 }
 
-/** One indicator across the assessed schools of a stage. @internal */
+/** What the rule decides for one indicator across the assessed schools of a stage. @category Balanced development */
 export interface IndicatorOutcome {
+  /** The indicator's index: 0 for L1 … 6 for L7. */
   readonly k: number;
   readonly countyValue: number;
   readonly coefficient: number;
@@ -148,11 +191,13 @@ export interface IndicatorOutcome {
   readonly schoolsMeeting: number;
 }
 
-/** What the rule decides for one stage. @internal */
+/** What the rule decides for one stage. @category Balanced development */
 export interface StageOutcome {
   readonly stage: Stage;
+  /** Every row of the stage, in input order. */
   readonly schools: SchoolOutcome[];
   readonly indicators: IndicatorOutcome[];
+  /** Rows assessed (not excluded). */
   readonly assessed: number;
   readonly compliant: boolean;
 }
@@ -192,4 +237,17 @@ export function assessStage(stage: Stage, rows: readonly BalanceRow[], p: Balanc
   }
   const compliant = allPass && assessedRows.every((s) => s.compliant);
   return { stage, schools, indicators, assessed: n, compliant };
+}
+
+/**
+ * Splits a county's rows by stage and assesses each stage present (primary first).
+ *
+ * @internal
+ */
+export function assessRows(rows: readonly BalanceRow[], p: BalanceParams): StageOutcome[] {
+  const byStage: Record<Stage, BalanceRow[]> = { primary: [], junior: [] };
+  for (const row of rows) byStage[row.stage].push(row);
+  const out: StageOutcome[] = [];
+  for (const stage of ['primary', 'junior'] as const) if (byStage[stage].length > 0) out.push(assessStage(stage, byStage[stage], p));
+  return out;
 }

@@ -1,8 +1,11 @@
-import * as z from 'zod';
-import type { PolicyIssue } from '../core/errors.js';
-import { yuanToFen } from '../core/money.js';
-import { choice, countSchema, describeValue, fromZodIssues, idSchema, MAX_COUNT, moneySchema, record } from '../core/schemas.js';
+import * as z from 'zod/mini';
+import { choice, countSchema, describeValue, idSchema, moneySchema, record } from '../core/schemas.js';
 import { STAGES, type Stage } from '../core/types.js';
+
+/** The seven resource indicators of 教督〔2017〕6号 §5.1. @category Balanced development */
+export type IndicatorId = 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L6' | 'L7';
+/** The indicator ids in order. @category Balanced development */
+export const INDICATORS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'] as const satisfies readonly IndicatorId[];
 
 /** The largest area junheng accepts for one school: 100,000,000 m². @category Balanced development */
 export const MAX_AREA = 100_000_000;
@@ -18,13 +21,17 @@ export const BALANCE_KINDS = ['school', 'teaching-point'] as const;
  */
 export const areaSchema = z
   .number({ error: (iss) => (iss.input === undefined ? 'is required (an area in m², a non-negative number)' : `must be an area in m² (a non-negative number), got ${describeValue(iss.input)}`) })
-  .min(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` })
-  .max(MAX_AREA, { error: (iss) => `must be at most ${MAX_AREA} m², got ${describeValue(iss.input)}` });
+  .check(
+    z.minimum(0, { error: (iss) => `must not be negative, got ${describeValue(iss.input)}` }),
+    z.maximum(MAX_AREA, { error: (iss) => `must be at most ${MAX_AREA} m², got ${describeValue(iss.input)}` }),
+  );
 
 /** Pupils of a row: a count of at least 1 (a row with no pupils has no per-pupil values). */
-const pupilsSchema = countSchema.min(1, {
-  error: (iss) => `must be at least 1, got ${describeValue(iss.input)}: a school with no pupils has no per-pupil values (leave the row out)`,
-});
+const pupilsSchema = countSchema.check(
+  z.minimum(1, {
+    error: (iss) => `must be at least 1, got ${describeValue(iss.input)}: a school with no pupils has no per-pupil values (leave the row out)`,
+  }),
+);
 
 /**
  * One row of the county assessment: one school at one stage (a nine-year school gives two rows;
@@ -36,7 +43,7 @@ export const balanceSchoolSchema = record(
   {
     id: idSchema,
     stage: choice(STAGES, 'the stage of this row'),
-    kind: choice(BALANCE_KINDS, 'kind of school').optional(),
+    kind: z.optional(choice(BALANCE_KINDS, 'kind of school')),
     pupils: pupilsSchema,
     qualifiedTeachers: countSchema,
     backboneTeachers: countSchema,
@@ -52,7 +59,11 @@ export const balanceSchoolSchema = record(
 /** One row of the county assessment, as given. @category Balanced development */
 export type BalanceSchool = z.input<typeof balanceSchoolSchema>;
 
-/** A validated row as the rules read it: flat, equipment value in integer fen. @internal */
+/**
+ * A validated row as the rules read it: flat, the kind filled in, equipment value in integer fen.
+ *
+ * @category Balanced development
+ */
 export interface BalanceRow {
   readonly id: string;
   readonly stage: Stage;
@@ -67,64 +78,6 @@ export interface BalanceRow {
   readonly multimediaClassrooms: number;
 }
 
-const ROW_KEYS = new Set([
-  'id', 'stage', 'kind', 'pupils', 'qualifiedTeachers', 'backboneTeachers', 'peArtTeachers',
-  'teachingAuxiliaryArea', 'sportsArea', 'equipmentValue', 'multimediaClassrooms',
-]);
-
-const isPlain = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_COUNT;
-const isArea = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_AREA;
-
-/** The fast path: a well-formed row in a few comparisons; anything unusual → `undefined` (zod words it). */
-function fastRow(input: unknown): BalanceRow | undefined {
-  if (!isPlain(input)) return undefined;
-  for (const key in input) if (!ROW_KEYS.has(key)) return undefined;
-  const { id, stage, kind, pupils, qualifiedTeachers, backboneTeachers, peArtTeachers, teachingAuxiliaryArea, sportsArea, equipmentValue, multimediaClassrooms } = input;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) return undefined;
-  if (stage !== 'primary' && stage !== 'junior') return undefined;
-  if (kind !== undefined && kind !== 'school' && kind !== 'teaching-point') return undefined;
-  if (!isCount(pupils) || pupils === 0 || !isCount(qualifiedTeachers) || !isCount(backboneTeachers) || !isCount(peArtTeachers) || !isCount(multimediaClassrooms)) return undefined;
-  if (!isArea(teachingAuxiliaryArea) || !isArea(sportsArea)) return undefined;
-  if (typeof equipmentValue !== 'number' && typeof equipmentValue !== 'string') return undefined;
-  const equipmentFen = yuanToFen(equipmentValue);
-  if (equipmentFen === undefined) return undefined;
-  return { id, stage, kind: kind ?? 'school', pupils, qualifiedTeachers, backboneTeachers, peArtTeachers, teachingAuxiliaryArea, sportsArea, equipmentFen, multimediaClassrooms };
-}
-
-/**
- * Validates one row: the fast path, else the zod schema with its issues under `prefix`.
- *
- * @internal
- */
-export function readBalanceRow(input: unknown, issues: PolicyIssue[], prefix: ReadonlyArray<string | number>): BalanceRow | undefined {
-  const fast = fastRow(input);
-  if (fast !== undefined) return fast;
-  const parsed = balanceSchoolSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) {
-    issues.push(...fromZodIssues(parsed.error.issues, prefix));
-    return undefined;
-  }
-  const s = parsed.data;
-  return {
-    id: s.id,
-    stage: s.stage,
-    kind: s.kind ?? 'school',
-    pupils: s.pupils,
-    qualifiedTeachers: s.qualifiedTeachers,
-    backboneTeachers: s.backboneTeachers,
-    peArtTeachers: s.peArtTeachers,
-    teachingAuxiliaryArea: s.teachingAuxiliaryArea,
-    sportsArea: s.sportsArea,
-    equipmentFen: yuanToFen(s.equipmentValue) as number,
-    multimediaClassrooms: s.multimediaClassrooms,
-  };
-}
-
 /**
  * A county as {@link assessBalancedDevelopment} takes it: its school rows, and optionally an id, a
  * name, and the evidence for the government-guarantee items and the vetoes (read by
@@ -134,11 +87,15 @@ export function readBalanceRow(input: unknown, issues: PolicyIssue[], prefix: Re
  */
 export const countySchema = record(
   {
-    id: idSchema.optional(),
-    name: z.string({ error: (iss) => `must be a text, got ${describeValue(iss.input)}` }).max(200).optional(),
+    id: z.optional(idSchema),
+    name: z.optional(
+      z
+        .string({ error: (iss) => `must be a text, got ${describeValue(iss.input)}` })
+        .check(z.maxLength(200, { error: 'must be at most 200 characters' })),
+    ),
     schools: z.array(z.unknown(), { error: (iss) => (iss.input === undefined ? 'is required (a list of school rows)' : `must be a list of school rows, got ${describeValue(iss.input)}`) }),
-    guarantees: z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of guarantee evidence, got ${describeValue(iss.input)}` }).optional(),
-    vetoes: z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of veto evidence, got ${describeValue(iss.input)}` }).optional(),
+    guarantees: z.optional(z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of guarantee evidence, got ${describeValue(iss.input)}` })),
+    vetoes: z.optional(z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of veto evidence, got ${describeValue(iss.input)}` })),
   },
   'a county object { schools: [...] }',
 );
@@ -156,69 +113,13 @@ export interface County {
   vetoes?: Record<string, unknown>;
 }
 
-/** A validated county. @internal */
+/**
+ * A validated county as the rules read it: its rows (at least one), and its id and name when given.
+ *
+ * @category Balanced development
+ */
 export interface CountyRecord {
   readonly id: string | undefined;
   readonly name: string | undefined;
-  readonly rows: BalanceRow[];
-  readonly guarantees: unknown;
-  readonly vetoes: unknown;
+  readonly rows: readonly BalanceRow[];
 }
-
-/**
- * Validates a county: its shape, every row once (issues under `['schools', i, field]`), and
- * repeated (id, stage) pairs.
- *
- * @internal
- */
-export function readCounty(input: unknown, issues: PolicyIssue[], prefix: ReadonlyArray<string | number> = []): CountyRecord | undefined {
-  let schools: unknown[];
-  let rest: Record<string, unknown>;
-  if (isPlain(input) && Array.isArray(input['schools']) && Object.keys(input).every((k) => k === 'schools' || k === 'id' || k === 'name' || k === 'guarantees' || k === 'vetoes')) {
-    // Validate the small fields with the schema (cheap), the rows one by one.
-    const shell = countySchema.safeParse({ ...input, schools: [] }, { reportInput: true });
-    if (!shell.success) issues.push(...fromZodIssues(shell.error.issues, prefix));
-    schools = input['schools'] as unknown[];
-    rest = input;
-  } else {
-    const r = countySchema.safeParse(input, { reportInput: true });
-    if (!r.success) {
-      issues.push(...fromZodIssues(r.error.issues, prefix));
-      return undefined;
-    }
-    schools = r.data.schools;
-    rest = r.data;
-  }
-  const before = issues.length;
-  const rows: BalanceRow[] = new Array(schools.length);
-  const seen = new Map<string, number>();
-  for (let i = 0; i < schools.length; i++) {
-    const row = readBalanceRow(schools[i], issues, [...prefix, 'schools', i]);
-    if (row === undefined) continue;
-    rows[i] = row;
-    const key = `${row.stage}\u0000${row.id}`;
-    const first = seen.get(key);
-    if (first === undefined) seen.set(key, i);
-    else {
-      issues.push({
-        path: [...prefix, 'schools', i, 'id'],
-        code: 'inconsistent',
-        message: `repeats the ${row.stage} row of school [${first}] ("${row.id}"); each school appears once per stage`,
-        related: [...prefix, 'schools', first, 'id'],
-      });
-    }
-  }
-  if (issues.length > before) return undefined;
-  return {
-    id: typeof rest['id'] === 'string' ? rest['id'] : undefined,
-    name: typeof rest['name'] === 'string' ? rest['name'] : undefined,
-    rows,
-    guarantees: rest['guarantees'],
-    vetoes: rest['vetoes'],
-  };
-}
-
-/** The county schema with its rows spelled out, for {@link jsonSchemas}. @internal */
-export const countyInputSchema = countySchema.extend({
-  schools: z.array(balanceSchoolSchema, { error: (iss) => `must be a list of school rows, got ${describeValue(iss.input)}` }),
-});

@@ -1,25 +1,28 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import type { PolicyIssue } from '../core/errors.js';
 import { step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
 import { fenToDecimal, yuanToFen, type Decimal } from '../core/money.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { choice, countSchema, describeValue, idSchema, moneySchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import type { Resolved } from '../core/resolve.js';
+import { choice, countSchema, describeValue, idSchema, moneySchema, parseInto, record } from '../core/schemas.js';
+import { decimalUnits } from '../core/util.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
+import { splitReads } from './internal.js';
 import { areaSchema, type BalanceSchool } from './schemas.js';
 
 /** Kinds of school that span stages: 九年一贯制, 十二年一贯制, 完全中学. @category Balanced development */
 export const SPANNING_TYPES = ['nine-year', 'twelve-year', 'complete-secondary'] as const;
 
 const stageStaff = record(
-  { qualifiedTeachers: countSchema, backboneTeachers: countSchema, peArtTeachers: countSchema, multimediaClassrooms: countSchema.optional() },
+  { qualifiedTeachers: countSchema, backboneTeachers: countSchema, peArtTeachers: countSchema, multimediaClassrooms: z.optional(countSchema) },
   'the teachers of the stage { qualifiedTeachers, backboneTeachers, peArtTeachers, multimediaClassrooms? }',
 );
 
-const area2 = areaSchema.refine((v) => /^\d+(\.\d{1,2})?$/.test(String(v)), {
-  error: (iss) => `must have at most two decimal places to be split exactly (to 0.01 m²), got ${describeValue(iss.input)}`,
-});
+const area2 = areaSchema.check(
+  z.refine((v) => decimalUnits(v, 2) !== undefined, {
+    error: (iss) => `must have at most two decimal places to be split exactly (to 0.01 m²), got ${describeValue(iss.input)}`,
+  }),
+);
 
 /**
  * A school spanning stages, as {@link splitSchool} takes it: pupils by stage, the teachers of each
@@ -31,14 +34,14 @@ export const spanningSchoolSchema = record(
   {
     id: idSchema,
     type: choice(SPANNING_TYPES, 'the kind of school spanning stages'),
-    pupils: record({ primary: countSchema.optional(), junior: countSchema.optional(), senior: countSchema.optional() }, 'pupils by stage { primary?, junior?, senior? }'),
-    primary: stageStaff.optional(),
-    junior: stageStaff.optional(),
+    pupils: record({ primary: z.optional(countSchema), junior: z.optional(countSchema), senior: z.optional(countSchema) }, 'pupils by stage { primary?, junior?, senior? }'),
+    primary: z.optional(stageStaff),
+    junior: z.optional(stageStaff),
     teachingAuxiliaryArea: area2,
     sportsArea: area2,
     equipmentValue: moneySchema,
     /** Shared multimedia classrooms, when they are not counted per stage. */
-    multimediaClassrooms: countSchema.optional(),
+    multimediaClassrooms: z.optional(countSchema),
   },
   'a school spanning stages { id, type, pupils, primary?, junior?, teachingAuxiliaryArea, sportsArea, equipmentValue, multimediaClassrooms? }',
 );
@@ -77,7 +80,7 @@ const STAGES_OF: Record<(typeof SPANNING_TYPES)[number], readonly Part[]> = {
  *
  * @internal
  */
-export function largestRemainder(total: bigint, weights: readonly bigint[]): bigint[] {
+function largestRemainder(total: bigint, weights: readonly bigint[]): bigint[] {
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum === 0n) return weights.map(() => 0n);
   const parts = weights.map((w) => (total * w) / sum);
@@ -94,78 +97,56 @@ export function largestRemainder(total: bigint, weights: readonly bigint[]): big
 }
 
 /** Area in hundredths of a m² from a number with at most two decimals (read from its text). */
-const hundredths = (area: number): bigint => {
-  const [whole = '0', frac = ''] = String(area).split('.');
-  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
-};
+const hundredths = (area: number): bigint => BigInt(decimalUnits(area, 2) as number);
 
-/**
- * Splits a school that spans stages (九年一贯制 `'nine-year'`, 十二年一贯制 `'twelve-year'`, 完全中学
- * `'complete-secondary'`) into the primary and junior rows the county assessment takes, as
- * 教督〔2017〕6号 does for opinion **1.1** / **6.3**: teachers stay with their stage; the totals the
- * stages share (teaching and auxiliary area, sports area, equipment value, and multimedia classrooms
- * when given as a shared total) are apportioned by weighted pupils, primary : junior : senior =
- * 1 : 1.1 : 1.32 (`balance.split.weights`, secondary, from the 基本均衡 era).
- *
- * Rounding (a junheng reading): each shared total is cut into whole units — 0.01 m² for areas (the
- * areas must therefore have at most two decimals), the fen for equipment, whole classrooms — and
- * the units are shared by largest remainder (ties to the earlier stage), so the parts add up to the
- * total exactly. A stage with no pupils gets nothing and gives no row; the senior part is returned
- * apart and takes no part in the assessment. Multimedia classrooms given per stage are kept as given.
- *
- * @category Balanced development
- * @param school - `{ id, type, pupils: { primary?, junior?, senior? }, primary?, junior?, teachingAuxiliaryArea, sportsArea, equipmentValue, multimediaClassrooms? }`.
- * @param options - `{ asOf?, parameters? }`.
- * @returns The rows (same `id`, one per stage with pupils), the senior share, citations and an explanation.
- * @throws {@link PolicyInputError} for invalid input: a stage the type does not have, missing teachers for a stage with pupils, no compulsory pupils, an area with more than two decimals.
- * @example
- * ```ts
- * const { rows } = splitSchool(
- *   {
- *     id: 'J9', type: 'nine-year', pupils: { primary: 600, junior: 400 },
- *     primary: { qualifiedTeachers: 30, backboneTeachers: 6, peArtTeachers: 6, multimediaClassrooms: 14 },
- *     junior: { qualifiedTeachers: 24, backboneTeachers: 4, peArtTeachers: 4, multimediaClassrooms: 10 },
- *     teachingAuxiliaryArea: 5200, sportsArea: 8000, equipmentValue: 2_120_000,
- *   },
- *   { asOf: '2025-09-01' },
- * );
- * // weights 600 × 1 : 400 × 1.1 = 600 : 440; 5200 × 600/1040 = 3000
- * rows.map((r) => r.teachingAuxiliaryArea); //=> [3000, 2200]
- * rows.map((r) => r.equipmentValue); //=> ['1223076.92', '896923.08']
- * ```
- */
-export function splitSchool(school: SpanningSchool, options?: CalculatorOptions): SplitResult {
-  const issues: PolicyIssue[] = [];
-  const s = parseInto(spanningSchoolSchema, school, issues);
-  const ctx = readOptions(options, issues);
-  if (s !== undefined) {
-    const has = STAGES_OF[s.type];
-    for (const part of PARTS) {
-      const n = s.pupils[part];
-      if (n !== undefined && n > 0 && !has.includes(part)) {
-        issues.push({ path: ['pupils', part], code: 'inconsistent', message: `must be 0 or absent: a ${s.type} school has no ${part} stage` });
-      }
-    }
-    for (const stage of ['primary', 'junior'] as const) {
-      const n = s.pupils[stage] ?? 0;
-      if (n > 0 && s[stage] === undefined) issues.push({ path: [stage], code: 'missing', message: `is required: the ${stage} stage has ${n} pupils, give its teachers { qualifiedTeachers, backboneTeachers, peArtTeachers }` });
-      const staff = s[stage];
-      if (staff !== undefined && s.multimediaClassrooms !== undefined && staff.multimediaClassrooms !== undefined) {
-        issues.push({ path: [stage, 'multimediaClassrooms'], code: 'inconsistent', message: 'must be absent when multimediaClassrooms is given as a shared total (give one or the other)' });
-      }
-      if (n > 0 && s.multimediaClassrooms === undefined && staff !== undefined && staff.multimediaClassrooms === undefined) {
-        issues.push({ path: [stage, 'multimediaClassrooms'], code: 'missing', message: 'is required (the stage\'s multimedia classrooms), unless multimediaClassrooms is given as a shared total' });
-      }
-    }
-    if ((s.pupils.primary ?? 0) + (s.pupils.junior ?? 0) === 0) {
-      issues.push({ path: ['pupils'], code: 'too_small', message: 'must give pupils for at least one compulsory stage (primary or junior)' });
+/** A school spanning stages, validated. @category Balanced development */
+export type SpanningRecord = z.output<typeof spanningSchoolSchema>;
+
+/** The weights of {@link splitSchoolRule}, in ten-thousandths (1.1 → 11000). @category Balanced development */
+export type SplitParameters = Resolved<ReturnType<typeof splitReads>>;
+
+/** What {@link splitSchoolRule} decides. @category Balanced development */
+export interface SplitOutcome {
+  readonly rows: BalanceSchool[];
+  readonly senior: SeniorShare;
+  /** Whether the multimedia classrooms were a shared total (and so apportioned). */
+  readonly roomsShared: boolean;
+}
+
+/** The checks of a spanning school the schema cannot make: its stages, teachers and classrooms. */
+function checkSpanning(s: SpanningRecord, issues: PolicyIssue[]): void {
+  const has = STAGES_OF[s.type];
+  for (const part of PARTS) {
+    const n = s.pupils[part];
+    if (n !== undefined && n > 0 && !has.includes(part)) {
+      issues.push({ path: ['pupils', part], code: 'inconsistent', message: `must be 0 or absent: a ${s.type} school has no ${part} stage` });
     }
   }
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const w = resolve(parameterTree.balance.split.weights, 'balance.split.weights', ctx, issues, used);
-  throwIfAny(issues);
-  const v = s as z.output<typeof spanningSchoolSchema>;
+  for (const stage of ['primary', 'junior'] as const) {
+    const n = s.pupils[stage] ?? 0;
+    if (n > 0 && s[stage] === undefined) issues.push({ path: [stage], code: 'missing', message: `is required: the ${stage} stage has ${n} pupils, give its teachers { qualifiedTeachers, backboneTeachers, peArtTeachers }` });
+    const staff = s[stage];
+    if (staff !== undefined && s.multimediaClassrooms !== undefined && staff.multimediaClassrooms !== undefined) {
+      issues.push({ path: [stage, 'multimediaClassrooms'], code: 'inconsistent', message: 'must be absent when multimediaClassrooms is given as a shared total (give one or the other)' });
+    }
+    if (n > 0 && s.multimediaClassrooms === undefined && staff !== undefined && staff.multimediaClassrooms === undefined) {
+      issues.push({ path: [stage, 'multimediaClassrooms'], code: 'missing', message: 'is required (the stage\'s multimedia classrooms), unless multimediaClassrooms is given as a shared total' });
+    }
+  }
+  if ((s.pupils.primary ?? 0) + (s.pupils.junior ?? 0) === 0) {
+    issues.push({ path: ['pupils'], code: 'too_small', message: 'must give pupils for at least one compulsory stage (primary or junior)' });
+  }
+}
+
+/**
+ * The pure rule of {@link splitSchool}: the primary and junior rows of a validated school spanning
+ * stages, its shared totals apportioned by weighted pupils (largest remainder), and the senior part.
+ * Unchecked: give it a validated school and weights from `splitSchool.parameters(options)`.
+ *
+ * @category Balanced development
+ */
+export function splitSchoolRule(v: SpanningRecord, p: SplitParameters): SplitOutcome {
+  const w = p.weights;
   // weights in ten-thousandths × pupils
   const weights = PARTS.map((part) => BigInt(w[part]) * BigInt(v.pupils[part] ?? 0));
   const teaching = largestRemainder(hundredths(v.teachingAuxiliaryArea), weights);
@@ -198,28 +179,82 @@ export function splitSchool(school: SpanningSchool, options?: CalculatorOptions)
     equipmentValue: fenToDecimal(equipment[2] as bigint),
     multimediaClassrooms: rooms === undefined ? 0 : Number(rooms[2]),
   };
-  const weightText = PARTS.map((part) => `${part} ${v.pupils[part] ?? 0} × ${w[part] / 10_000}`).join(', ');
-  return {
-    rows,
-    senior,
-    citations: ['1.1', '6.3', 'jiaodu-2017-6'],
-    explanation: [
-      ...parameterSteps(used, '6.3'),
-      step('jiaodu-2017-6',
-        `学校 ${v.id}（${v.type}）按折算学生数分摊共用的校舍面积、运动场馆面积和仪器设备值：${weightText}`,
-        `School ${v.id} (${v.type}): shared totals apportioned by weighted pupils: ${weightText}`,
-        { id: v.id, type: v.type }),
-      step(undefined,
-        `按最大余数法分到 0.01 平方米、分${rooms === undefined ? '' : '、整间教室'}，各部分之和恰等于总数：小学 ${rows.find((r) => r.stage === 'primary')?.teachingAuxiliaryArea ?? 0} / 初中 ${rows.find((r) => r.stage === 'junior')?.teachingAuxiliaryArea ?? 0} / 高中 ${senior.teachingAuxiliaryArea} 平方米教学及辅助用房`,
-        `Apportioned by largest remainder to 0.01 m², the fen${rooms === undefined ? '' : ' and whole classrooms'}; the parts add up to each total exactly: teaching area primary ${rows.find((r) => r.stage === 'primary')?.teachingAuxiliaryArea ?? 0} / junior ${rows.find((r) => r.stage === 'junior')?.teachingAuxiliaryArea ?? 0} / senior ${senior.teachingAuxiliaryArea} m²`),
-    ],
-  };
+  return { rows, senior, roomsShared: rooms !== undefined };
 }
+
+/**
+ * Splits a school that spans stages (九年一贯制 `'nine-year'`, 十二年一贯制 `'twelve-year'`, 完全中学
+ * `'complete-secondary'`) into the primary and junior rows the county assessment takes, as
+ * 教督〔2017〕6号 does for opinion **1.1** / **6.3**: teachers stay with their stage; the totals the
+ * stages share (teaching and auxiliary area, sports area, equipment value, and multimedia classrooms
+ * when given as a shared total) are apportioned by weighted pupils, primary : junior : senior =
+ * 1 : 1.1 : 1.32 (`balance.split.weights`, secondary, from the 基本均衡 era).
+ *
+ * Rounding (a junheng reading): each shared total is cut into whole units — 0.01 m² for areas (the
+ * areas must therefore have at most two decimals), the fen for equipment, whole classrooms — and
+ * the units are shared by largest remainder (ties to the earlier stage), so the parts add up to the
+ * total exactly. A stage with no pupils gets nothing and gives no row; the senior part is returned
+ * apart and takes no part in the assessment. Multimedia classrooms given per stage are kept as given.
+ *
+ * @category Balanced development
+ * @function
+ * @param input - `{ id, type, pupils: { primary?, junior?, senior? }, primary?, junior?, teachingAuxiliaryArea, sportsArea, equipmentValue, multimediaClassrooms? }`.
+ * @param options - `{ asOf?, parameters? }`.
+ * @returns The rows (same `id`, one per stage with pupils), the senior share, citations and an explanation.
+ * @throws {@link PolicyInputError} for invalid input: a stage the type does not have, missing teachers for a stage with pupils, no compulsory pupils, an area with more than two decimals.
+ * @example
+ * ```ts
+ * const { rows } = splitSchool(
+ *   {
+ *     id: 'J9', type: 'nine-year', pupils: { primary: 600, junior: 400 },
+ *     primary: { qualifiedTeachers: 30, backboneTeachers: 6, peArtTeachers: 6, multimediaClassrooms: 14 },
+ *     junior: { qualifiedTeachers: 24, backboneTeachers: 4, peArtTeachers: 4, multimediaClassrooms: 10 },
+ *     teachingAuxiliaryArea: 5200, sportsArea: 8000, equipmentValue: 2_120_000,
+ *   },
+ *   { asOf: '2025-09-01' },
+ * );
+ * // weights 600 × 1 : 400 × 1.1 = 600 : 440; 5200 × 600/1040 = 3000
+ * rows.map((r) => r.teachingAuxiliaryArea); //=> [3000, 2200]
+ * rows.map((r) => r.equipmentValue); //=> ['1223076.92', '896923.08']
+ * ```
+ */
+export const splitSchool = defineCalculator({
+  name: 'splitSchool',
+  provisions: ['1.1'],
+  input: spanningSchoolSchema,
+  parse(input, issues) {
+    const s = parseInto(spanningSchoolSchema, input, issues);
+    if (s !== undefined) checkSpanning(s, issues);
+    return s;
+  },
+  reads: splitReads,
+  rule: splitSchoolRule,
+  result({ rows, senior, roomsShared }, call): SplitResult {
+    const v = call.input;
+    const w = call.params.weights;
+    const weightText = PARTS.map((part) => `${part} ${v.pupils[part] ?? 0} × ${w[part] / 10_000}`).join(', ');
+    return {
+      rows,
+      senior,
+      citations: ['1.1', '6.3', 'jiaodu-2017-6'],
+      explanation: [
+        ...parameterSteps(call.used, '6.3'),
+        step('jiaodu-2017-6',
+          `学校 ${v.id}（${v.type}）按折算学生数分摊共用的校舍面积、运动场馆面积和仪器设备值：${weightText}`,
+          `School ${v.id} (${v.type}): shared totals apportioned by weighted pupils: ${weightText}`,
+          { id: v.id, type: v.type }),
+        step(undefined,
+          `按最大余数法分到 0.01 平方米、分${roomsShared ? '、整间教室' : ''}，各部分之和恰等于总数：小学 ${rows.find((r) => r.stage === 'primary')?.teachingAuxiliaryArea ?? 0} / 初中 ${rows.find((r) => r.stage === 'junior')?.teachingAuxiliaryArea ?? 0} / 高中 ${senior.teachingAuxiliaryArea} 平方米教学及辅助用房`,
+          `Apportioned by largest remainder to 0.01 m², the fen${roomsShared ? ' and whole classrooms' : ''}; the parts add up to each total exactly: teaching area primary ${rows.find((r) => r.stage === 'primary')?.teachingAuxiliaryArea ?? 0} / junior ${rows.find((r) => r.stage === 'junior')?.teachingAuxiliaryArea ?? 0} / senior ${senior.teachingAuxiliaryArea} m²`),
+      ],
+    };
+  },
+});
 
 /**
  * {@link splitSchool} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Balanced development
  */
-export const safeSplitSchool = makeSafe(splitSchool);
+export const safeSplitSchool = safe(splitSchool);
 

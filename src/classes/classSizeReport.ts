@@ -1,19 +1,15 @@
 import { daysBetween, type IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { describeValue, parseInto, throwIfAny } from '../core/schemas.js';
+import type { PolicyIssue } from '../core/errors.js';
+import type { UsedValue } from '../core/resolve.js';
+import { throwIfAny } from '../core/schemas.js';
 import type { Stage } from '../core/types.js';
-import { isPlainObject, readOptions, type CalculatorOptions } from '../parameters/context.js';
+import type { CalculatorOptions } from '../parameters/context.js';
+import { declareFunction, defineCalculator, prepare, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { BAND_ZH, classParams, type ClassParams, type ClassSizeStatus } from './params.js';
-import { classListSchema, isWellFormedClass, readClass, type ClassInput, type ClassRecord } from './schemas.js';
-
-/** Keys a class-size report can group by. @category Classes */
-export const GROUP_KEYS = ['schoolId', 'town', 'location', 'stage'] as const;
-/** One of {@link GROUP_KEYS}. @category Classes */
-export type GroupKey = (typeof GROUP_KEYS)[number];
+import type { ClassSizeParams, ClassSizeStatus } from './classSizeStatus.js';
+import { BAND_ZH, checkBands, classReportReads, groupKeysOf, isWellFormedClass, readClass, readClasses, reportOptionsSchema } from './internal.js';
+import { classListSchema, type ClassRecord, type GroupKey } from './schemas.js';
 
 /**
  * Options of {@link classSizeReport}: the usual `{ asOf?, region?, parameters? }` and `groupBy`, the
@@ -60,8 +56,12 @@ export interface LargeClassDeadline {
   readonly remainAfterDeadline: boolean;
 }
 
-/** What {@link classSizeReport} returns. @category Classes */
-export interface ClassSizeReportResult extends ClassCounts, Explained {
+/**
+ * What {@link classSizeReportRule} counts: the report without its citations and explanation.
+ *
+ * @category Classes
+ */
+export interface ClassSizeReportCounts extends ClassCounts {
   /** The same counts per stage. */
   readonly byStage: Record<Stage, ClassCounts>;
   /** For each `groupBy` key, the groups in order of first appearance. */
@@ -69,34 +69,22 @@ export interface ClassSizeReportResult extends ClassCounts, Explained {
   readonly deadline: LargeClassDeadline;
 }
 
-const DEFAULT_GROUPS: readonly GroupKey[] = ['schoolId', 'town'];
-function readGroupBy(value: unknown, issues: PolicyIssue[]): readonly GroupKey[] {
-  if (value === undefined) return DEFAULT_GROUPS;
-  const known = (v: unknown): v is GroupKey => typeof v === 'string' && (GROUP_KEYS as readonly string[]).includes(v);
-  const listing = GROUP_KEYS.map((k) => `'${k}'`).join(' | ');
-  if (known(value)) return [value];
-  if (!Array.isArray(value)) {
-    issues.push({ path: ['groupBy'], code: 'invalid_value', message: `must be one of ${listing} or a list of them, got ${describeValue(value)}` });
-    return [];
-  }
-  const out: GroupKey[] = [];
-  value.forEach((v: unknown, i) => {
-    if (!known(v)) issues.push({ path: ['groupBy', i], code: 'invalid_value', message: `must be one of ${listing}, got ${describeValue(v)}` });
-    else if (out.includes(v)) issues.push({ path: ['groupBy', i], code: 'invalid_value', message: `repeats '${v}'` });
-    else out.push(v);
-  });
-  return out;
+/** What {@link classSizeReport} returns. @category Classes */
+export interface ClassSizeReportResult extends ClassSizeReportCounts, Explained {}
+
+/**
+ * The parameters the class-size report reads, resolved for a day: the bands of
+ * {@link ClassSizeParams} and the deadline (`classSizeReport.parameters(options)` gives them).
+ *
+ * @category Classes
+ */
+export interface ClassSizeReportParams extends ClassSizeParams {
+  /** `classes.largeClassDeadline`: the day by which 城镇 large classes are to be gone, inclusive. */
+  readonly deadline: IsoDate;
 }
 
-/** Splits `groupBy` from the calculator options. @internal */
-function readReportOptions(options: unknown, issues: PolicyIssue[]) {
-  if (isPlainObject(options) && Object.hasOwn(options, 'groupBy')) {
-    const { groupBy, ...rest } = options;
-    const groups = readGroupBy(groupBy, issues);
-    return { ctx: readOptions(rest, issues), groups };
-  }
-  return { ctx: readOptions(options, issues), groups: DEFAULT_GROUPS };
-}
+/** The report's own options, as {@link classSizeReportRule} reads them. @category Classes */
+export type ClassSizeReportRuleOptions = { readonly groupBy?: GroupKey | readonly GroupKey[] | undefined };
 
 const share = (large: number, total: number): number => (total === 0 ? 0 : large / total);
 
@@ -114,9 +102,106 @@ interface Grouping {
   readonly counts: number[];
 }
 
+const byKey = (c: ClassRecord, key: GroupKey): string | undefined =>
+  key === 'schoolId' ? c.schoolId : key === 'town' ? c.town : key === 'location' ? c.location : c.stage;
+
+/**
+ * The counting behind {@link classSizeReport} and {@link createClassSizeTally}: integers only, one
+ * pass, no per-class objects. Every parameter is read once, when it is made.
+ */
+class Counter {
+  private readonly counts = [0, 0, 0, 0, 0, 0, 0, 0]; // stage × band
+  private readonly groupings: Grouping[];
+  private readonly sp: number;
+  private readonly sip: number;
+  private readonly sj: number;
+  private readonly largeFrom: number;
+  private readonly superLargeFrom: number;
+  private readonly date: IsoDate;
+  private urbanAndTownLarge = 0;
+  private largeWithoutLocation = 0;
+
+  constructor(p: ClassSizeReportParams, private readonly asOf: IsoDate, groupKeys: readonly GroupKey[]) {
+    this.groupings = groupKeys.map((key) => ({ key, index: new Map(), keys: [], counts: [] }));
+    this.sp = p.standard.primary;
+    this.sip = p.standard.incompletePrimary;
+    this.sj = p.standard.junior;
+    this.largeFrom = p.largeFrom;
+    this.superLargeFrom = p.superLargeFrom;
+    this.date = p.deadline;
+  }
+
+  add(c: ClassRecord): void {
+    const size = c.size;
+    const junior = c.stage === 'junior';
+    const standard = junior ? this.sj : c.incomplete === true ? this.sip : this.sp;
+    const band = size >= this.superLargeFrom ? 3 : size >= this.largeFrom ? 2 : size > standard ? 1 : 0;
+    (this.counts[(junior ? 4 : 0) + band] as number)++;
+    if (band >= 2) {
+      const location = c.location;
+      if (location === 'urban' || location === 'town') this.urbanAndTownLarge++;
+      else if (location === undefined) this.largeWithoutLocation++;
+    }
+    const groupings = this.groupings;
+    for (let g = 0; g < groupings.length; g++) {
+      const grouping = groupings[g] as Grouping;
+      const value = byKey(c, grouping.key);
+      let at = grouping.index.get(value);
+      if (at === undefined) {
+        at = grouping.keys.length;
+        grouping.index.set(value, at);
+        grouping.keys.push(value);
+        grouping.counts.push(0, 0, 0, 0);
+      }
+      (grouping.counts[at * 4 + band] as number)++;
+    }
+  }
+
+  counted(): ClassSizeReportCounts {
+    const counts = this.counts;
+    const overall = [0, 0, 0, 0];
+    for (let b = 0; b < 4; b++) overall[b] = (counts[b] as number) + (counts[4 + b] as number);
+    const groups: Partial<Record<GroupKey, ClassGroup[]>> = {};
+    for (const g of this.groupings) {
+      groups[g.key] = g.keys.map((key, at) => ({ key: key ?? null, ...countsOf(g.counts, at * 4) }));
+    }
+    const daysRemaining = daysBetween(this.asOf, this.date);
+    const passed = daysRemaining < 0;
+    const deadline: LargeClassDeadline = {
+      date: this.date,
+      asOf: this.asOf,
+      daysRemaining,
+      passed,
+      urbanAndTownLarge: this.urbanAndTownLarge,
+      largeWithoutLocation: this.largeWithoutLocation,
+      remainAfterDeadline: passed && this.urbanAndTownLarge > 0,
+    };
+    return { ...countsOf(overall, 0), byStage: { primary: countsOf(counts, 0), junior: countsOf(counts, 4) }, groups, deadline };
+  }
+}
+
+/**
+ * The pure rule of {@link classSizeReport}: every validated class banded and counted, overall, per
+ * stage and per group, with the deadline section on `call.asOf`. Integers only, one pass; nothing
+ * is validated (give it {@link ClassRecord}s, {@link ClassSizeReportParams} with `superLargeFrom`
+ * above `largeFrom`, and `{ asOf, options: { groupBy? } }`).
+ *
+ * @category Classes
+ */
+export function classSizeReportRule(
+  classes: readonly ClassRecord[],
+  p: ClassSizeReportParams,
+  call: { readonly asOf: IsoDate; readonly options: ClassSizeReportRuleOptions },
+): ClassSizeReportCounts {
+  const counter = new Counter(p, call.asOf, groupKeysOf(call.options.groupBy));
+  const n = classes.length;
+  for (let i = 0; i < n; i++) counter.add(classes[i] as ClassRecord);
+  return counter.counted();
+}
+
 const percent = (x: number): string => `${(Math.round(x * 10_000) / 100).toFixed(2)}%`;
 
-function reportExplanation(r: Omit<ClassSizeReportResult, 'explanation' | 'citations'>, p: ClassParams, used: readonly UsedValue[]): ExplanationStep[] {
+function reportExplanation(r: ClassSizeReportCounts, p: ClassSizeParams, used: readonly UsedValue[]): ExplanationStep[] {
   const s = r.byStatus;
   const large = s.large + s['super-large'];
   const d = r.deadline;
@@ -151,6 +236,12 @@ function reportExplanation(r: Omit<ClassSizeReportResult, 'explanation' | 'citat
   return steps;
 }
 
+/** The report: the counts, citations and the lazy explanation. */
+function reportResult(counts: ClassSizeReportCounts, p: ClassSizeParams, used: readonly UsedValue[]): ClassSizeReportResult {
+  const result = { ...counts, citations: citationsOf(used, '2.3') };
+  return defineLazy(result, 'explanation', () => reportExplanation(counts, p, used)) as ClassSizeReportResult;
+}
+
 /**
  * The class-size monitoring report of a roster (班额定期监测、通报): every class banded, counted
  * overall, per stage and per group (school, town, …), with the large-class share and the distance to
@@ -174,7 +265,8 @@ function reportExplanation(r: Omit<ClassSizeReportResult, 'explanation' | 'citat
  * when read: 3.6 million classes take well under two seconds.
  *
  * @category Classes
- * @param classes - A list of classes `{ stage, size, id?, schoolId?, town?, location?, incomplete? }`.
+ * @function
+ * @param input - A list of classes `{ stage, size, id?, schoolId?, town?, location?, incomplete? }`.
  * @param options - `{ asOf?, parameters?, groupBy? }`.
  * @returns Counts by band, overall, by stage and by group; the large-class share; the deadline section; citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for any invalid class (every problem, with its index), invalid options, or a date before 2016-07-02.
@@ -195,17 +287,28 @@ function reportExplanation(r: Omit<ClassSizeReportResult, 'explanation' | 'citat
  * report.deadline.remainAfterDeadline; //=> true
  * ```
  */
-export function classSizeReport(classes: readonly ClassInput[], options?: ClassSizeReportOptions): ClassSizeReportResult {
-  const issues: PolicyIssue[] = [];
-  const list: unknown = classes;
-  const rows = Array.isArray(list) ? (list as unknown[]) : undefined;
-  if (rows === undefined) parseInto(classListSchema, list, issues);
-  const tally = openTally(options, issues);
-  const all = rows as unknown[];
-  const n = all.length;
-  for (let i = 0; i < n; i++) tally.add(all[i]);
-  return tally.result();
-}
+export const classSizeReport = defineCalculator({
+  name: 'classSizeReport',
+  provisions: ['2.3'],
+  input: classListSchema,
+  parse: readClasses,
+  options: reportOptionsSchema,
+  reads: classReportReads,
+  check: (_input, call, issues) => checkBands(call.params, issues),
+  rule: classSizeReportRule,
+  result: (counts, call) => reportResult(counts, call.params, call.used),
+});
+
+/**
+ * {@link classSizeReport} that returns `{ success: false, error }` instead of throwing.
+ *
+ * @category Classes
+ * @example
+ * ```ts
+ * safeClassSizeReport([{ stage: 'primary', size: -1 }], { asOf: '2025-09-01' }).success; //=> false
+ * ```
+ */
+export const safeClassSizeReport = safe(classSizeReport);
 
 /**
  * A class-size report built one class at a time, for rosters read from a stream: each class is
@@ -225,11 +328,42 @@ export interface ClassSizeTally {
   result(): ClassSizeReportResult;
 }
 
+/** The streaming tally: checks each class, counts it while none was invalid. */
+class StreamTally implements ClassSizeTally {
+  readonly issues: PolicyIssue[] = [];
+  count = 0;
+  private readonly counter: Counter;
+
+  constructor(
+    private readonly p: ClassSizeReportParams,
+    private readonly used: readonly UsedValue[],
+    asOf: IsoDate,
+    groupKeys: readonly GroupKey[],
+  ) {
+    this.counter = new Counter(p, asOf, groupKeys);
+  }
+
+  add(row: unknown): boolean {
+    const i = this.count++;
+    const c = isWellFormedClass(row) ? row : readClass(row, this.issues, [i]);
+    if (c === undefined) return false;
+    if (this.issues.length > 0) return true; // the report will not be given: stop counting
+    this.counter.add(c);
+    return true;
+  }
+
+  result(): ClassSizeReportResult {
+    throwIfAny(this.issues);
+    return reportResult(this.counter.counted(), this.p, this.used);
+  }
+}
+
 /**
  * Starts a {@link ClassSizeTally}: the streaming form of {@link classSizeReport}, with the same
  * options, bands, groups and deadline.
  *
  * @category Classes
+ * @function
  * @param options - `{ asOf?, parameters?, groupBy? }`, as for {@link classSizeReport}.
  * @throws {@link PolicyInputError} for invalid options or a date before 2016-07-02.
  * @example
@@ -240,119 +374,14 @@ export interface ClassSizeTally {
  * tally.issues.map((i) => i.path); //=> [[1, 'size']]
  * ```
  */
-export function createClassSizeTally(options?: ClassSizeReportOptions): ClassSizeTally {
-  return openTally(options, []);
-}
-
-/** Reads the options and parameters (with `issues` found before), throwing them all at once. */
-function openTally(options: unknown, issues: PolicyIssue[]): Tally {
-  const { ctx, groups } = readReportOptions(options, issues);
-  throwIfAny(issues);
-  const p = classParams(ctx, issues) as ClassParams;
-  const used: UsedValue[] = p === undefined ? [] : [...p.used.values()];
-  const date = resolve(parameterTree.classes.largeClassDeadline, 'classes.largeClassDeadline', ctx, issues, used);
-  throwIfAny(issues);
-  return new Tally(p, used, ctx.asOf, date, groups);
-}
-
-const byKey = (c: ClassRecord, key: GroupKey): string | undefined =>
-  key === 'schoolId' ? c.schoolId : key === 'town' ? c.town : key === 'location' ? c.location : c.stage;
-
-/** The counting behind {@link classSizeReport}: integers only, one pass, no per-class objects. */
-class Tally implements ClassSizeTally {
-  readonly issues: PolicyIssue[] = [];
-  count = 0;
-  private readonly counts = [0, 0, 0, 0, 0, 0, 0, 0]; // stage × band
-  private readonly groupings: Grouping[];
-  private readonly sp: number;
-  private readonly sip: number;
-  private readonly sj: number;
-  private urbanAndTownLarge = 0;
-  private largeWithoutLocation = 0;
-
-  constructor(
-    private readonly p: ClassParams,
-    private readonly used: readonly UsedValue[],
-    private readonly asOf: IsoDate,
-    private readonly date: IsoDate,
-    groupKeys: readonly GroupKey[],
-  ) {
-    this.groupings = groupKeys.map((key) => ({ key, index: new Map(), keys: [], counts: [] }));
-    this.sp = p.standard.primary;
-    this.sip = p.standard.incompletePrimary;
-    this.sj = p.standard.junior;
-  }
-
-  add(row: unknown): boolean {
-    const i = this.count++;
-    const c = isWellFormedClass(row) ? row : readClass(row, this.issues, [i]);
-    if (c === undefined) return false;
-    if (this.issues.length > 0) return true; // the report will not be given: stop counting
-    const size = c.size;
-    const junior = c.stage === 'junior';
-    const standard = junior ? this.sj : c.incomplete === true ? this.sip : this.sp;
-    const band = size >= this.p.superLargeFrom ? 3 : size >= this.p.largeFrom ? 2 : size > standard ? 1 : 0;
-    (this.counts[(junior ? 4 : 0) + band] as number)++;
-    if (band >= 2) {
-      const location = c.location;
-      if (location === 'urban' || location === 'town') this.urbanAndTownLarge++;
-      else if (location === undefined) this.largeWithoutLocation++;
-    }
-    const groupings = this.groupings;
-    for (let g = 0; g < groupings.length; g++) {
-      const grouping = groupings[g] as Grouping;
-      const value = byKey(c, grouping.key);
-      let at = grouping.index.get(value);
-      if (at === undefined) {
-        at = grouping.keys.length;
-        grouping.index.set(value, at);
-        grouping.keys.push(value);
-        grouping.counts.push(0, 0, 0, 0);
-      }
-      (grouping.counts[at * 4 + band] as number)++;
-    }
-    return true;
-  }
-
-  result(): ClassSizeReportResult {
-    throwIfAny(this.issues);
-    const counts = this.counts;
-    const overall = [0, 0, 0, 0];
-    for (let b = 0; b < 4; b++) overall[b] = (counts[b] as number) + (counts[4 + b] as number);
-    const groups: Partial<Record<GroupKey, ClassGroup[]>> = {};
-    for (const g of this.groupings) {
-      groups[g.key] = g.keys.map((key, at) => ({ key: key ?? null, ...countsOf(g.counts, at * 4) }));
-    }
-    const daysRemaining = daysBetween(this.asOf, this.date);
-    const passed = daysRemaining < 0;
-    const deadline: LargeClassDeadline = {
-      date: this.date,
-      asOf: this.asOf,
-      daysRemaining,
-      passed,
-      urbanAndTownLarge: this.urbanAndTownLarge,
-      largeWithoutLocation: this.largeWithoutLocation,
-      remainAfterDeadline: passed && this.urbanAndTownLarge > 0,
-    };
-    const result = {
-      ...countsOf(overall, 0),
-      byStage: { primary: countsOf(counts, 0), junior: countsOf(counts, 4) },
-      groups,
-      deadline,
-      citations: citationsOf(this.used, '2.3'),
-    };
-    const { p, used } = this;
-    return defineLazy(result, 'explanation', () => reportExplanation(result, p, used)) as ClassSizeReportResult;
-  }
-}
-
-/**
- * {@link classSizeReport} that returns `{ success: false, error }` instead of throwing.
- *
- * @category Classes
- * @example
- * ```ts
- * safeClassSizeReport([{ stage: 'primary', size: -1 }], { asOf: '2025-09-01' }).success; //=> false
- * ```
- */
-export const safeClassSizeReport = makeSafe(classSizeReport);
+export const createClassSizeTally = declareFunction(
+  function createClassSizeTally(options?: ClassSizeReportOptions): ClassSizeTally {
+    const issues: PolicyIssue[] = [];
+    const { ctx, snapshot, params } = prepare('createClassSizeTally', classReportReads, options, reportOptionsSchema, issues);
+    checkBands(params, issues);
+    throwIfAny(issues);
+    const groupBy = ctx.extra['groupBy'] as ClassSizeReportRuleOptions['groupBy'];
+    return new StreamTally(params, snapshot.used, ctx.asOf, groupKeysOf(groupBy));
+  },
+  { name: 'createClassSizeTally', provisions: ['2.3'], reads: classReportReads },
+);

@@ -1,13 +1,33 @@
-import { defineLazy, step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import type { UsedValue } from '../core/resolve.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { BAND_ZH, bandOf, CLASS_SIZE_STATUSES, classParams, standardOf, standardPath, type ClassParams, type ClassSizeStatus } from './params.js';
-import { readClass, type ClassInput, type ClassRecord } from './schemas.js';
+import { classesParameters as C } from './parameters.js';
+import { BAND_ZH, bandOf, checkBands, classSizeReads, readClass, standardOf, standardPath } from './internal.js';
+import { classSchema, type ClassRecord } from './schemas.js';
 
-/** What {@link classSizeStatus} returns. @category Classes */
-export interface ClassSizeStatusResult extends Explained {
+/** The class-size bands, in order. @category Classes */
+export const CLASS_SIZE_STATUSES = ['standard', 'over-standard', 'large', 'super-large'] as const;
+/** @category Classes */
+export type ClassSizeStatus = (typeof CLASS_SIZE_STATUSES)[number];
+
+/**
+ * The class-size parameters the band reads, resolved for a day: what {@link classSizeStatusRule}
+ * and {@link classSizeReportRule} take (`classSizeStatus.parameters(options)` gives them).
+ *
+ * @category Classes
+ */
+export interface ClassSizeParams {
+  /** `classes.standardSize`: 45 primary, 30 incomplete primary, 50 junior (GB 50099-2011). */
+  readonly standard: { readonly primary: number; readonly incompletePrimary: number; readonly junior: number };
+  /** `classes.largeFrom`: a class of this many pupils or more is large (56). */
+  readonly largeFrom: number;
+  /** `classes.superLargeFrom`: this many or more is super-large (66); greater than `largeFrom`. */
+  readonly superLargeFrom: number;
+}
+
+/** What {@link classSizeStatusRule} decides for one class. @category Classes */
+export interface ClassSizeOutcome {
   /** `'standard'` (within the standard size), `'over-standard'`, `'large'` (56+) or `'super-large'` (66+). */
   readonly status: ClassSizeStatus;
   /** The standard size for the class's stage: 45 primary (30 incomplete primary), 50 junior. */
@@ -16,16 +36,37 @@ export interface ClassSizeStatusResult extends Explained {
   readonly excess: number;
 }
 
+/** What {@link classSizeStatus} returns. @category Classes */
+export interface ClassSizeStatusResult extends ClassSizeOutcome, Explained {}
+
 const STAGE_ZH = { primary: '小学', junior: '初中' } as const;
 
-/** The explanation of one class's band. @internal */
-export function classExplanation(c: ClassRecord, p: ClassParams): ClassSizeStatusResult['explanation'] {
-  const standard = standardOf(p, c.stage, c.incomplete);
-  const status = CLASS_SIZE_STATUSES[bandOf(c.size, standard, p)];
-  const paths = [standardPath(c.stage, c.incomplete), 'classes.largeFrom', 'classes.superLargeFrom'];
-  const used = paths.map((path) => p.used.get(path)).filter((u) => u !== undefined);
+/**
+ * The pure rule of {@link classSizeStatus}: the band of one validated class, its standard size and
+ * the pupils above it. A few comparisons; nothing is validated (give it a {@link ClassRecord} and
+ * {@link ClassSizeParams} with `superLargeFrom` above `largeFrom`).
+ *
+ * @category Classes
+ */
+export function classSizeStatusRule(c: ClassRecord, p: ClassSizeParams): ClassSizeOutcome {
+  const standardSize = standardOf(p, c.stage, c.incomplete);
+  return {
+    status: CLASS_SIZE_STATUSES[bandOf(c.size, standardSize, p)],
+    standardSize,
+    excess: Math.max(0, c.size - standardSize),
+  };
+}
+
+/** The values a class's band rests on: its standard size and the two thresholds, in that order. */
+function usedFor(c: ClassRecord, used: readonly UsedValue[]): UsedValue[] {
+  const paths = [standardPath(c.stage, c.incomplete), C.largeFrom.path, C.superLargeFrom.path];
+  return paths.map((path) => used.find((u) => u.path === path)).filter((u) => u !== undefined);
+}
+
+/** The explanation of one class's band. */
+function classExplanation(c: ClassRecord, outcome: ClassSizeOutcome, p: ClassSizeParams, used: readonly UsedValue[]): ExplanationStep[] {
+  const { status, standardSize: standard, excess } = outcome;
   const kind = c.stage === 'primary' && c.incomplete === true ? { zh: '非完全小学', en: 'incomplete primary' } : { zh: STAGE_ZH[c.stage], en: c.stage };
-  const excess = Math.max(0, c.size - standard);
   const who = c.id === undefined ? '' : ` ${c.id}`;
   return [
     ...parameterSteps(used, '2.3'),
@@ -56,6 +97,7 @@ export function classExplanation(c: ClassRecord, p: ClassParams): ClassSizeStatu
  * 50 is standard, 51 over-standard. A nine-year school's grades 1–6 are primary and 7–9 junior.
  *
  * @category Classes
+ * @function
  * @param input - `{ stage: 'primary' | 'junior', size, incomplete?, id?, schoolId?, town?, location? }`.
  * @param options - `{ asOf?, parameters? }`.
  * @returns The band, the standard size, the pupils above it, citations and a bilingual explanation.
@@ -70,25 +112,21 @@ export function classExplanation(c: ClassRecord, p: ClassParams): ClassSizeStatu
  * classSizeStatus({ stage: 'primary', size: 31, incomplete: true }, { asOf: '2025-09-01' }).status; //=> 'over-standard'
  * ```
  */
-export function classSizeStatus(input: ClassInput, options?: CalculatorOptions): ClassSizeStatusResult {
-  const issues: PolicyIssue[] = [];
-  const c = readClass(input, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const p = classParams(ctx, issues) as ClassParams;
-  throwIfAny(issues);
-  const valid = c as ClassRecord;
-  const standardSize = standardOf(p, valid.stage, valid.incomplete);
-  const status = CLASS_SIZE_STATUSES[bandOf(valid.size, standardSize, p)];
-  const used = [p.used.get(standardPath(valid.stage, valid.incomplete)), p.used.get('classes.largeFrom'), p.used.get('classes.superLargeFrom')];
-  const result = {
-    status,
-    standardSize,
-    excess: Math.max(0, valid.size - standardSize),
-    citations: citationsOf(used.filter((u) => u !== undefined), '2.3'),
-  };
-  return defineLazy(result, 'explanation', () => classExplanation(valid, p)) as ClassSizeStatusResult;
-}
+export const classSizeStatus = defineCalculator({
+  name: 'classSizeStatus',
+  provisions: ['2.3'],
+  input: classSchema,
+  parse: (input, issues) => readClass(input, issues),
+  reads: classSizeReads,
+  check: (_input, call, issues) => checkBands(call.params, issues),
+  rule: classSizeStatusRule,
+  result(outcome, call): ClassSizeStatusResult {
+    const c = call.input;
+    const used = usedFor(c, call.used);
+    const result = { ...outcome, citations: citationsOf(used, '2.3') };
+    return defineLazy(result, 'explanation', () => classExplanation(c, outcome, call.params, used)) as ClassSizeStatusResult;
+  },
+});
 
 /**
  * {@link classSizeStatus} that returns `{ success: false, error }` instead of throwing.
@@ -99,4 +137,4 @@ export function classSizeStatus(input: ClassInput, options?: CalculatorOptions):
  * safeClassSizeStatus({ stage: 'junior', size: 40, incomplete: true }, { asOf: '2025-09-01' }).success; //=> false
  * ```
  */
-export const safeClassSizeStatus = makeSafe(classSizeStatus);
+export const safeClassSizeStatus = safe(classSizeStatus);

@@ -1,10 +1,6 @@
-import * as z from 'zod';
-import type { PolicyIssue } from '../core/errors.js';
-import { choice, countSchema, fromZodIssues, idSchema, MAX_COUNT, record } from '../core/schemas.js';
+import * as z from 'zod/mini';
+import { choice, countSchema, idSchema, record, yesNo } from '../core/schemas.js';
 import { LOCATIONS, STAGES, type Location, type Stage } from '../core/types.js';
-
-const flag = (what: string) =>
-  z.boolean({ error: (iss) => (iss.input === undefined ? `is required (${what})` : `must be true or false (${what})`) });
 
 /**
  * A class (教学班) as the class-size calculators take it. `stage` and `size` are required; the rest
@@ -22,26 +18,28 @@ const flag = (what: string) =>
  */
 export const classSchema = record(
   {
-    id: idSchema.optional(),
-    schoolId: idSchema.optional(),
-    town: idSchema.optional(),
-    location: choice(LOCATIONS, 'the statistical location class').optional(),
+    id: z.optional(idSchema),
+    schoolId: z.optional(idSchema),
+    town: z.optional(idSchema),
+    location: z.optional(choice(LOCATIONS, 'the statistical location class')),
     stage: choice(STAGES, 'stage'),
     size: countSchema,
-    incomplete: flag('whether the class is in an incomplete primary school').optional(),
+    incomplete: z.optional(yesNo('whether the class is in an incomplete primary school')),
   },
   'a class object { stage, size, id?, schoolId?, town?, location?, incomplete? }',
-).superRefine((c, ctx) => {
-  if (c.incomplete === true && c.stage === 'junior') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['incomplete'],
-      message: "applies to primary classes only (an incomplete primary school, 非完全小学); this class's stage is 'junior'",
-      params: { code: 'inconsistent', provision: 'gb-50099-2011' },
-      input: c.incomplete,
-    });
-  }
-});
+).check(
+  z.superRefine((c, ctx) => {
+    if (c.incomplete === true && c.stage === 'junior') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['incomplete'],
+        message: "applies to primary classes only (an incomplete primary school, 非完全小学); this class's stage is 'junior'",
+        params: { code: 'inconsistent', provision: 'gb-50099-2011' },
+        input: c.incomplete,
+      });
+    }
+  }),
+);
 
 /** A class, as the class-size calculators accept it. @category Classes */
 export type ClassInput = z.input<typeof classSchema>;
@@ -50,6 +48,27 @@ export type ClassInput = z.input<typeof classSchema>;
 export const classListSchema = z.array(classSchema, {
   error: (iss) => `must be a list of classes, got ${iss.input === null ? 'null' : typeof iss.input}`,
 });
+
+/**
+ * A validated class, as the class-size rules read it ({@link classSizeStatusRule},
+ * {@link classSizeReportRule}): a {@link ClassInput} that {@link classSchema} accepted.
+ *
+ * @category Classes
+ */
+export interface ClassRecord {
+  readonly id?: string | undefined;
+  readonly schoolId?: string | undefined;
+  readonly town?: string | undefined;
+  readonly location?: Location | undefined;
+  readonly stage: Stage;
+  readonly size: number;
+  readonly incomplete?: boolean | undefined;
+}
+
+/** Keys a class-size report can group by. @category Classes */
+export const GROUP_KEYS = ['schoolId', 'town', 'location', 'stage'] as const;
+/** One of {@link GROUP_KEYS}. @category Classes */
+export type GroupKey = (typeof GROUP_KEYS)[number];
 
 /** Kinds of school for the school-size limit. @category Classes */
 export const SCHOOL_TYPES = ['primary', 'junior', 'nine-year', 'twelve-year'] as const;
@@ -64,7 +83,7 @@ export type SchoolType = (typeof SCHOOL_TYPES)[number];
  */
 export const schoolSizeSchema = record(
   {
-    id: idSchema.optional(),
+    id: z.optional(idSchema),
     type: choice(SCHOOL_TYPES, 'type of school'),
     pupils: countSchema,
   },
@@ -73,57 +92,14 @@ export const schoolSizeSchema = record(
 /** @category Classes */
 export type SchoolSizeInput = z.input<typeof schoolSizeSchema>;
 
-// ---------------------------------------------------------------- the fast path
-
-const CLASS_KEYS = new Set(['id', 'schoolId', 'town', 'location', 'stage', 'size', 'incomplete']);
-
-const isPlain = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-
-const label = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length > 0 && v.length <= 200);
-
 /**
- * The fast path of class validation: true for a well-formed class, with a few comparisons and no
- * allocation; false for anything unusual, and the caller runs the zod schema, which words the
- * issues. It accepts only what {@link classSchema} accepts (a property test checks it).
+ * A validated school, as {@link schoolSizeStatusRule} reads it: a {@link SchoolSizeInput} that
+ * {@link schoolSizeSchema} accepted.
  *
- * @internal
+ * @category Classes
  */
-export function isWellFormedClass(input: unknown): input is ClassRecord {
-  if (!isPlain(input)) return false;
-  // `for…in` sees own enumerable keys (and an own `__proto__`), as zod's strict object does.
-  for (const key in input) if (!CLASS_KEYS.has(key)) return false;
-  const { stage, size, incomplete, location } = input;
-  if (stage !== 'primary' && stage !== 'junior') return false;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_COUNT) return false;
-  if (incomplete !== undefined && incomplete !== false && (incomplete !== true || stage !== 'primary')) return false;
-  if (location !== undefined && location !== 'urban' && location !== 'town' && location !== 'rural') return false;
-  return label(input['id']) && label(input['schoolId']) && label(input['town']);
-}
-
-/** A validated class, as the rules read it. @internal */
-export interface ClassRecord {
-  readonly id?: string;
-  readonly schoolId?: string;
-  readonly town?: string;
-  readonly location?: Location;
-  readonly stage: Stage;
-  readonly size: number;
-  readonly incomplete?: boolean;
-}
-
-/**
- * Validates one class: the fast path, else the zod schema with its issues under `prefix`.
- *
- * @internal
- */
-export function readClass(input: unknown, issues: PolicyIssue[], prefix: ReadonlyArray<string | number> = []): ClassRecord | undefined {
-  if (isWellFormedClass(input)) return input;
-  const parsed = classSchema.safeParse(input, { reportInput: true });
-  if (parsed.success) return parsed.data as ClassRecord;
-  issues.push(...fromZodIssues(parsed.error.issues, prefix));
-  return undefined;
+export interface SchoolSizeRecord {
+  readonly id?: string | undefined;
+  readonly type: SchoolType;
+  readonly pupils: number;
 }

@@ -1,14 +1,22 @@
 import { defineLazy, step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { parseInto, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { schoolSizeSchema, type SchoolSizeInput, type SchoolType } from './schemas.js';
+import { classesParameters as C } from './parameters.js';
+import { schoolSizeSchema, type SchoolSizeRecord, type SchoolType } from './schemas.js';
 
-/** What {@link schoolSizeStatus} returns. @category Classes */
-export interface SchoolSizeStatusResult extends Explained {
+/**
+ * The school-size limits, resolved for a day: what {@link schoolSizeStatusRule} takes
+ * (`schoolSizeStatus.parameters(options)` gives them).
+ *
+ * @category Classes
+ */
+export interface SchoolSizeParams {
+  /** `classes.schoolSizeLimit`: 2000 primary and junior, 2500 nine-year and twelve-year (its compulsory part). */
+  readonly limits: { readonly primary: number; readonly junior: number; readonly nineYear: number; readonly twelveYear: number };
+}
+
+/** What {@link schoolSizeStatusRule} decides for one school. @category Classes */
+export interface SchoolSizeOutcome {
   /** True when the pupils are at most the limit (the limit itself is within). */
   readonly withinLimit: boolean;
   /** 2000 (primary, junior) or 2500 (nine-year, twelve-year). */
@@ -17,13 +25,29 @@ export interface SchoolSizeStatusResult extends Explained {
   readonly excess: number;
 }
 
-const LEAF: Record<SchoolType, 'primary' | 'junior' | 'nineYear' | 'twelveYear'> = {
+/** What {@link schoolSizeStatus} returns. @category Classes */
+export interface SchoolSizeStatusResult extends SchoolSizeOutcome, Explained {}
+
+/** The key of each type's limit under `classes.schoolSizeLimit`. */
+const LIMIT: Record<SchoolType, keyof SchoolSizeParams['limits']> = {
   primary: 'primary',
   junior: 'junior',
   'nine-year': 'nineYear',
   'twelve-year': 'twelveYear',
 };
 const TYPE_ZH: Record<SchoolType, string> = { primary: '小学', junior: '初中', 'nine-year': '九年一贯制学校', 'twelve-year': '十二年一贯制学校（义务教育阶段）' };
+
+/**
+ * The pure rule of {@link schoolSizeStatus}: whether one validated school's pupils are within the
+ * limit for its type (inclusive), and by how many it exceeds it. Reads only its own type's limit.
+ *
+ * @category Classes
+ */
+export function schoolSizeStatusRule(school: SchoolSizeRecord, p: SchoolSizeParams): SchoolSizeOutcome {
+  const limit = p.limits[LIMIT[school.type]];
+  const withinLimit = school.pupils <= limit;
+  return { withinLimit, limit, excess: withinLimit ? 0 : school.pupils - limit };
+}
 
 /**
  * Whether a school's size is within the 优质均衡 limit.
@@ -37,7 +61,8 @@ const TYPE_ZH: Record<SchoolType, string> = { primary: '小学', junior: '初中
  * yardstick for both.
  *
  * @category Classes
- * @param school - `{ type: 'primary' | 'junior' | 'nine-year' | 'twelve-year', pupils, id? }`.
+ * @function
+ * @param input - `{ type: 'primary' | 'junior' | 'nine-year' | 'twelve-year', pupils, id? }`.
  * @param options - `{ asOf?, parameters? }`.
  * @returns Whether within the limit, the limit, the pupils above it, citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options, or a date before 2017-04-01.
@@ -50,32 +75,32 @@ const TYPE_ZH: Record<SchoolType, string> = { primary: '小学', junior: '初中
  * r.excess; //=> 100
  * ```
  */
-export function schoolSizeStatus(school: SchoolSizeInput, options?: CalculatorOptions): SchoolSizeStatusResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(schoolSizeSchema, school, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const s = parsed as NonNullable<typeof parsed>;
-  const used: UsedValue[] = [];
-  const key = LEAF[s.type];
-  const limit = resolve(parameterTree.classes.schoolSizeLimit[key], `classes.schoolSizeLimit.${key}`, ctx, issues, used);
-  throwIfAny(issues);
-  const withinLimit = s.pupils <= limit;
-  const excess = withinLimit ? 0 : s.pupils - limit;
-  const result = { withinLimit, limit, excess, citations: [...new Set(['2.2', ...citationsOf(used, '2.2'), '2.1'])] };
-  const who = s.id === undefined ? '' : ` ${s.id}`;
-  return defineLazy(result, 'explanation', () => [
-    ...parameterSteps(used, '2.2'),
-    step('jiaodu-2017-6',
-      `学校${who}（${TYPE_ZH[s.type]}）在校生 ${s.pupils} 人，规模上限 ${limit} 人（含）：${withinLimit ? '未超过上限' : `超过上限 ${excess} 人`}`,
-      `School${who} (${s.type}): ${s.pupils} pupils, limit ${limit} (inclusive): ${withinLimit ? 'within the limit' : `${excess} above the limit`}`,
-      { pupils: s.pupils, limit, withinLimit, excess }),
-  ]) as SchoolSizeStatusResult;
-}
+export const schoolSizeStatus = defineCalculator({
+  name: 'schoolSizeStatus',
+  provisions: ['2.2', '2.1'],
+  input: schoolSizeSchema,
+  reads: (p) => ({ limits: p.classes.schoolSizeLimit }),
+  rule: schoolSizeStatusRule,
+  result(outcome, call): SchoolSizeStatusResult {
+    const s = call.input;
+    const { withinLimit, limit, excess } = outcome;
+    const path = C.schoolSizeLimit[LIMIT[s.type]].path;
+    const used = call.used.filter((u) => u.path === path);
+    const result = { ...outcome, citations: [...new Set(['2.2', ...citationsOf(used, '2.2'), '2.1'])] };
+    const who = s.id === undefined ? '' : ` ${s.id}`;
+    return defineLazy(result, 'explanation', () => [
+      ...parameterSteps(used, '2.2'),
+      step('jiaodu-2017-6',
+        `学校${who}（${TYPE_ZH[s.type]}）在校生 ${s.pupils} 人，规模上限 ${limit} 人（含）：${withinLimit ? '未超过上限' : `超过上限 ${excess} 人`}`,
+        `School${who} (${s.type}): ${s.pupils} pupils, limit ${limit} (inclusive): ${withinLimit ? 'within the limit' : `${excess} above the limit`}`,
+        { pupils: s.pupils, limit, withinLimit, excess }),
+    ]) as SchoolSizeStatusResult;
+  },
+});
 
 /**
  * {@link schoolSizeStatus} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Classes
  */
-export const safeSchoolSizeStatus = makeSafe(schoolSizeStatus);
+export const safeSchoolSizeStatus = safe(schoolSizeStatus);

@@ -140,16 +140,22 @@ export function countCell(cell: string): number | string | undefined {
   return NUMBER_TEXT.test(cell) ? Number(cell) : cell;
 }
 
-let quoteText = '';
-let quoteAt = -1;
+/**
+ * Finds whether a line of a chunk holds a quote, searching each chunk for its next quote once
+ * rather than each line. One per reading of a file: it remembers where it is in the current chunk.
+ */
+export class QuoteScanner {
+  private text: string | undefined;
+  private at = -1;
 
-/** Whether `text.slice(start, end)` holds a quote; the next quote of a chunk is found once. */
-export function quoteIn(text: string, start: number, end: number): boolean {
-  if (text !== quoteText || (quoteAt !== -1 && quoteAt < start)) {
-    quoteText = text;
-    quoteAt = text.indexOf('"', start);
+  /** Whether `text.slice(start, end)` holds a quote; lines must come in order within a chunk. */
+  has(text: string, start: number, end: number): boolean {
+    if (text !== this.text || (this.at !== -1 && this.at < start)) {
+      this.text = text;
+      this.at = text.indexOf('"', start);
+    }
+    return this.at !== -1 && this.at < end;
   }
-  return quoteAt !== -1 && quoteAt < end;
 }
 
 /**
@@ -181,8 +187,8 @@ export function plainDecimal(text: string, start: number, end: number): number {
  * plain split on commas when the line has no quote, else the RFC 4180 parser. Returns a problem, or
  * `undefined`.
  */
-export function cellsOf(text: string, start: number, end: number, cells: string[]): string | undefined {
-  if (!quoteIn(text, start, end)) {
+export function cellsOf(text: string, start: number, end: number, cells: string[], quotes: QuoteScanner): string | undefined {
+  if (!quotes.has(text, start, end)) {
     let k = 0;
     let from = start;
     for (let comma = text.indexOf(',', from); comma !== -1 && comma < end; comma = text.indexOf(',', from)) {

@@ -86,17 +86,20 @@ export interface CalculatorSpec<T, In, Rec, S extends Selection, Out, Res, X ext
   readonly result: (outcome: Out, call: Call<Rec, Resolved<S>, X>) => Res;
 }
 
+/** What a calculator accepts for an input: a list may be readonly. @category Calculators */
+export type Accepts<In> = In extends Array<infer E> ? readonly E[] : In;
+
+/** The options of a calculator: the common ones, plus its own when it has any. @category Calculators */
+export type OptionsOf<Patch, X> = [keyof X] extends [never] ? CalculatorOptions<Patch> : CalculatorOptions<Patch> & Partial<X>;
+
 /**
  * A declared calculator: call it with the input and options; `.rule` is the pure rule for hosts that
  * validate elsewhere; `.parameters(options)` resolves what the rule reads.
  *
  * @category Calculators
  */
-/** What a calculator accepts for an input: a list may be readonly. @category Calculators */
-export type Accepts<In> = In extends Array<infer E> ? readonly E[] : In;
-
 export interface Calculator<In, Rec, S extends Selection, Out, Res, X extends Record<string, unknown>, Patch> extends Declared {
-  (input: Accepts<In>, options?: CalculatorOptions<Patch> & Partial<X>): Res;
+  (input: Accepts<In>, options?: OptionsOf<Patch, X>): Res;
   /**
    * The pure rule, unchecked: give it input already validated in the rule's own form and the
    * parameters from {@link Calculator.parameters}. Nothing is validated; a wrong value gives a wrong
@@ -134,7 +137,7 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
 
     const resolveFor = (ctx: ReturnType<typeof open>, issues: PolicyIssue[]): Snapshot<Resolved<S>> | undefined => snapshot(ctx, issues);
 
-    const fn = (input: Accepts<In>, options?: CalculatorOptions<Patch> & Partial<X>): Res => {
+    const fn = (input: Accepts<In>, options?: OptionsOf<Patch, X>): Res => {
       const issues: PolicyIssue[] = [];
       const value = parse(input, issues);
       const ctx = open(options, issues, spec.options);
@@ -178,7 +181,7 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
       provisions: spec.provisions,
       input: spec.input,
       get parameters() {
-            return selectedLeaves(selected()).map((leaf) => leaf.path);
+        return selectedLeaves(selected()).map((leaf) => leaf.path);
       },
     };
     Object.defineProperty(fn, 'name', { value: spec.name });

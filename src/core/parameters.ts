@@ -62,7 +62,7 @@ export class Leaf<V, R, I, G extends boolean = false> {
   declare readonly _regional: G;
   /**
    * The leaf's dot path in the assembled tree (`'funding.benchmark.primary'`), stamped once by
-   * {@link defineParameters}: rules never write it, they read the leaf itself.
+   * `defineParameters`: rules never write it, they read the leaf itself.
    */
   path = '';
   constructor(

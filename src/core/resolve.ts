@@ -315,11 +315,13 @@ export function watched<T>(values: T, selection: Selection, name: string): T {
         const v = Reflect.get(target, key, receiver) as unknown;
         if (typeof key !== 'string' || !Object.hasOwn(node, key)) return v;
         const child = (node as Record<string, Selection>)[key] as Selection;
-        if (child instanceof Leaf) {
-          into.add(child.path);
+        const inner = child instanceof InForce || child instanceof WhenNeeded ? child.node : child;
+        if (inner instanceof Leaf) {
+          into.add(inner.path);
           return v;
         }
-        if ((child instanceof InForce || child instanceof WhenNeeded) && v === undefined) {
+        // A subtree not in force, or not resolved, was still consulted: all of it counts as read.
+        if (v === undefined) {
           for (const leaf of selectedLeaves(child)) into.add(leaf.path);
           return v;
         }

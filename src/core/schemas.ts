@@ -161,3 +161,40 @@ export const yesNo = (what: string) =>
 /** A list of records with a message naming them. @internal */
 export const listOf = <T extends z.ZodMiniType>(item: T, what: string) =>
   z.array(item, { error: (iss) => (iss.input === undefined ? `is required (a list of ${what})` : `must be a list of ${what}, got ${describeValue(iss.input)}`) });
+
+/**
+ * Pushes an issue for each repeated value of `field` (an id, a town name) among the rows of `input`,
+ * pointing at the repeat with the first occurrence as `related`. Reads the raw input, so repeats are
+ * reported in the same pass as the rows' other problems; rows whose value is not text are skipped
+ * (their own issue says why). `where.prefix` is the path of the list inside the input (`['schools']`);
+ * `where.provision` the item the issue cites.
+ *
+ * @internal
+ */
+export function checkUnique(
+  input: unknown,
+  field: string,
+  what: string,
+  issues: PolicyIssue[],
+  where: { readonly prefix?: ReadonlyArray<string | number>; readonly provision?: string } = {},
+): void {
+  if (!Array.isArray(input)) return;
+  const prefix = where.prefix ?? [];
+  const seen = new Map<string, number>();
+  input.forEach((row: unknown, i) => {
+    if (typeof row !== 'object' || row === null || !Object.hasOwn(row, field)) return;
+    const value = (row as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || value === '') return;
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, i);
+    else {
+      issues.push({
+        path: [...prefix, i, field],
+        code: 'inconsistent',
+        message: `repeats the ${what} ${JSON.stringify(value)} of row ${first}; each ${what} is listed once`,
+        related: [...prefix, first, field],
+        ...(where.provision === undefined ? {} : { provision: where.provision }),
+      });
+    }
+  });
+}

@@ -6,7 +6,7 @@ import { defineCalculator, safe } from '../parameters/kit.js';
 import { parameterSteps } from '../parameters/steps.js';
 import { fundingContext, fundingReads, parseSchools, raiseMissingRates } from './internal.js';
 import { fundingResult, type FundingContext, type PublicFundingResult } from './result.js';
-import { fundSchool, type FundingOutcome, type FundingParams } from './rule.js';
+import { publicFundingRule, type FundingOutcome, type FundingParams } from './rule.js';
 
 /**
  * What {@link allocateBudget} returns.
@@ -22,7 +22,7 @@ export interface BudgetResult extends Explained {
 
 
 /**
- * The pure rule of {@link allocateBudget}: {@link fundSchool} for every school, in order, with the
+ * The pure rule of {@link allocateBudget}: {@link publicFundingRule} for every school, in order, with the
  * union of the stage benchmarks they needed and could not have. Unchecked: give it validated
  * records and parameters from `allocateBudget.parameters(options)`.
  *
@@ -32,7 +32,7 @@ export function allocateBudgetRule(rows: readonly SchoolRecord[], params: Fundin
   const outcomes: FundingOutcome[] = new Array(rows.length);
   let missingRates = 0;
   for (let i = 0; i < rows.length; i++) {
-    const outcome = fundSchool(rows[i] as SchoolRecord, params);
+    const outcome = publicFundingRule(rows[i] as SchoolRecord, params);
     missingRates |= outcome.missingRates;
     outcomes[i] = outcome;
   }
@@ -77,7 +77,7 @@ function budgetResult(rows: readonly SchoolRecord[], outcomes: readonly FundingO
  *
  * @category Funding
  * @function
- * @param schools - Schools as {@link publicFunding} takes them; ids must be unique.
+ * @param input - Schools as {@link publicFunding} takes them; ids must be unique.
  * @param options - `{ asOf?, region?, parameters? }`.
  * @returns Per-school results, the exact total, citations and an explanation.
  * @throws {@link PolicyInputError} listing every bad row and field (`[41, 'location']`), and nothing computed.

@@ -2,7 +2,7 @@ import { readSchool, schoolSchema } from '../core/school.js';
 import { defineCalculator, safe } from '../parameters/kit.js';
 import { fundingContext, fundingReads, raiseMissingRates } from './internal.js';
 import { fundingResult } from './result.js';
-import { fundSchool } from './rule.js';
+import { publicFundingRule } from './rule.js';
 
 /**
  * Public funding (公用经费) of one school for a year, exact to the fen.
@@ -33,7 +33,7 @@ import { fundSchool } from './rule.js';
  *
  * @category Funding
  * @function
- * @param school - The school: `{ id, location, kind?, pupils: { primary?, junior? }, boarders?, disabledPupils? }`.
+ * @param input - The school: `{ id, location, kind?, pupils: { primary?, junior? }, boarders?, disabledPupils? }`.
  * @param options - `{ asOf?, region?, parameters? }`; `region` is needed while east and central/west benchmarks differ.
  * @returns Funded pupils, the floor applied, the exact amount, its components, citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options, a date before the first known benchmark, or a missing region.
@@ -54,7 +54,7 @@ export const publicFunding = defineCalculator({
   input: schoolSchema,
   parse: (input, issues) => readSchool(input, issues),
   reads: fundingReads,
-  rule: fundSchool,
+  rule: publicFundingRule,
   settle: (outcome, call, issues) => raiseMissingRates(outcome.missingRates, call, issues),
   result: (outcome, call) => fundingResult(call.input, outcome, fundingContext(call)),
 });

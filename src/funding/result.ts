@@ -3,7 +3,7 @@ import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
 import type { UsedValue } from '../core/resolve.js';
 import { citationOf, parameterSteps } from '../parameters/steps.js';
 import { fundingParameters as F } from './parameters.js';
-import { fundSchool, type ComponentId, type FloorApplied, type FundingOutcome, type FundingParams, type RawComponent } from './rule.js';
+import { publicFundingRule, type ComponentId, type FloorApplied, type FundingOutcome, type FundingParams, type RawComponent } from './rule.js';
 import type { SchoolRecord } from '../core/school.js';
 
 /**
@@ -223,9 +223,9 @@ class FundingResultRecord {
   }
 
   static readonly lazy = {
-    components: sharedLazy<FundingResultRecord, FundingComponent[]>('components', (r) => fundingComponents(fundSchool(r.#school, r.#params.p), r.#params)),
+    components: sharedLazy<FundingResultRecord, FundingComponent[]>('components', (r) => fundingComponents(publicFundingRule(r.#school, r.#params.p), r.#params)),
     explanation: sharedLazy<FundingResultRecord, ExplanationStep[]>('explanation', (r) =>
-      fundingExplanation(r.#school, fundSchool(r.#school, r.#params.p), r.#params),
+      fundingExplanation(r.#school, publicFundingRule(r.#school, r.#params.p), r.#params),
     ),
   };
 }

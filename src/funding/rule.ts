@@ -47,7 +47,7 @@ export interface FundingOutcome {
   readonly floorReason: FloorReason;
   readonly amountFen: number;
   readonly components: readonly RawComponent[];
-  /** Stage benchmarks the school needed and could not have ({@link MISSING_PRIMARY}, {@link MISSING_JUNIOR}); 0 normally. */
+  /** Stage benchmarks the school needed and could not have (bit 1 primary, bit 2 junior); 0 normally. */
   readonly missingRates: number;
 }
 
@@ -89,7 +89,7 @@ function component(id: ComponentId, pupils: number, rateNumerator: number, rateD
  *
  * @category Funding
  */
-export function fundSchool(school: SchoolRecord, p: FundingParams): FundingOutcome {
+export function publicFundingRule(school: SchoolRecord, p: FundingParams): FundingOutcome {
   const { primary, junior, kind } = school;
   const pupils = primary + junior;
   const boarders = school.boardersPrimary + school.boardersJunior;

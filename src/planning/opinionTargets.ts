@@ -1,15 +1,17 @@
-import type { IsoDate } from '../core/dates.js';
+import { daysBetween, type IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { DECIMAL_SCALE, resolve, type AnyLeaf, type UsedValue } from '../core/parameters.js';
+import { DECIMAL_SCALE } from '../core/parameters.js';
+import type { UsedValue } from '../core/resolve.js';
 import type { Bilingual, Confidence } from '../core/types.js';
-import { throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { classesParameters } from '../classes/parameters.js';
+import type { CalculatorOptions } from '../parameters/context.js';
+import { declareFunction, prepare, safe } from '../parameters/kit.js';
 import type { SourceId } from '../parameters/sources.js';
 import { parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { daysBetween } from '../core/dates.js';
-import { asOfStep } from './days.js';
+import type { ParameterTree } from '../parameters/tree.js';
+import { wellbeingParameters } from '../wellbeing/parameters.js';
+import { asOfStep } from './internal.js';
+import { planningParameters } from './parameters.js';
 
 /** The provisions that print a dated target. @category Planning */
 export type TargetProvision = '1.3' | '2.3' | '3.2' | '3.3';
@@ -50,6 +52,26 @@ export interface OpinionTargetsResult extends Explained {
   readonly targets: OpinionTarget[];
 }
 
+/**
+ * What {@link opinionTargets} reads: the four deadlines where the checks of each target read them,
+ * then the 3.2 and 3.3 shares.
+ */
+const targetReads = (p: ParameterTree) => ({
+  deadlines: {
+    qualityResourceCoverage: p.planning.targets.qualityResourceCoverage,
+    largeClasses: p.classes.largeClassDeadline,
+    arts: p.wellbeing.artsCoverageDeadline,
+    parentSchool: p.wellbeing.parentSchoolHubDeadline,
+  },
+  shares: {
+    arts: p.wellbeing.artsCoverageTarget,
+    parentSchool: p.wellbeing.parentSchoolHubTarget,
+  },
+});
+
+type Deadlines = ReturnType<typeof targetReads>['deadlines'];
+type Shares = ReturnType<typeof targetReads>['shares'];
+
 interface TargetSpec {
   readonly id: string;
   readonly provision: TargetProvision;
@@ -58,9 +80,11 @@ interface TargetSpec {
   readonly comparison: 'at-least' | 'at-most';
   /** The printed share, for targets whose share is not a parameter. */
   readonly share: number;
-  readonly shareParameter?: { readonly path: string; readonly leaf: AnyLeaf };
+  /** The share parameter, for 3.2 and 3.3: its key in the selection and its path. */
+  readonly shareParameter?: { readonly key: keyof Shares; readonly path: string };
+  /** The deadline parameter: its key in the selection and its path. */
+  readonly deadline: keyof Deadlines;
   readonly parameter: string;
-  readonly leaf: AnyLeaf;
 }
 
 /**
@@ -75,8 +99,8 @@ const TARGETS: readonly TargetSpec[] = [
     measure: { zh: '义务教育优质资源覆盖率', en: 'coverage of high-quality compulsory-education resources' },
     comparison: 'at-least',
     share: 1,
-    parameter: 'planning.targets.qualityResourceCoverage',
-    leaf: parameterTree.planning.targets.qualityResourceCoverage,
+    deadline: 'qualityResourceCoverage',
+    parameter: planningParameters.targets.qualityResourceCoverage.path,
   },
   {
     id: 'large-classes-eliminated',
@@ -85,8 +109,8 @@ const TARGETS: readonly TargetSpec[] = [
     measure: { zh: '城镇中小学大班额占比', en: 'share of large classes in urban and town schools' },
     comparison: 'at-most',
     share: 0,
-    parameter: 'classes.largeClassDeadline',
-    leaf: parameterTree.classes.largeClassDeadline,
+    deadline: 'largeClasses',
+    parameter: classesParameters.largeClassDeadline.path,
   },
   {
     id: 'arts-assessment-coverage',
@@ -95,9 +119,9 @@ const TARGETS: readonly TargetSpec[] = [
     measure: { zh: '中小学生艺术素质测评覆盖率', en: 'arts-literacy assessment coverage of pupils' },
     comparison: 'at-least',
     share: 1,
-    shareParameter: { path: 'wellbeing.artsCoverageTarget', leaf: parameterTree.wellbeing.artsCoverageTarget },
-    parameter: 'wellbeing.artsCoverageDeadline',
-    leaf: parameterTree.wellbeing.artsCoverageDeadline,
+    shareParameter: { key: 'arts', path: wellbeingParameters.artsCoverageTarget.path },
+    deadline: 'arts',
+    parameter: wellbeingParameters.artsCoverageDeadline.path,
   },
   {
     id: 'parent-school-coverage',
@@ -106,9 +130,9 @@ const TARGETS: readonly TargetSpec[] = [
     measure: { zh: '镇、街家长学校总校建校率', en: 'share of towns and subdistricts with a central parent school' },
     comparison: 'at-least',
     share: 1,
-    shareParameter: { path: 'wellbeing.parentSchoolHubTarget', leaf: parameterTree.wellbeing.parentSchoolHubTarget },
-    parameter: 'wellbeing.parentSchoolHubDeadline',
-    leaf: parameterTree.wellbeing.parentSchoolHubDeadline,
+    shareParameter: { key: 'parentSchool', path: wellbeingParameters.parentSchoolHubTarget.path },
+    deadline: 'parentSchool',
+    parameter: wellbeingParameters.parentSchoolHubDeadline.path,
   },
 ];
 
@@ -136,6 +160,7 @@ const pct = (share: number): string => `${share * 100}%`;
  *   and 3.3 shares are read from `wellbeing.artsCoverageTarget` and `wellbeing.parentSchoolHubTarget`.
  *
  * @category Planning
+ * @function
  * @param options - `{ asOf?, parameters? }` (default today).
  * @returns The targets by deadline, each with its state on `asOf`; citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid options, or an `asOf` before 2016-07-02.
@@ -149,51 +174,49 @@ const pct = (share: number): string => `${share * 100}%`;
  * opinionTargets({ asOf: '2025-09-01', parameters: { wellbeing: { artsCoverageDeadline: '2025-10-01' } } }).targets[0]?.provision; //=> '3.2'
  * ```
  */
-export function opinionTargets(options?: CalculatorOptions): OpinionTargetsResult {
-  const issues: PolicyIssue[] = [];
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const deadlines = TARGETS.map((t) => resolve(t.leaf, t.parameter, ctx, issues, used) as IsoDate);
-  // Share leaves resolve to ten-thousandths (1 → 10000).
-  const shares = TARGETS.map((t) => (t.shareParameter === undefined ? t.share : (resolve(t.shareParameter.leaf, t.shareParameter.path, ctx, issues, used) as number) / DECIMAL_SCALE));
-  throwIfAny(issues);
-  const byPath = new Map(used.map((u) => [u.path, u]));
-  const asOf = ctx.asOf;
-  const targets = TARGETS.map((t, i): OpinionTarget => {
-    const deadline = deadlines[i] as IsoDate;
-    const u = byPath.get(t.parameter) as UsedValue;
-    const left = daysBetween(asOf, deadline);
-    return {
-      id: t.id,
-      provision: t.provision,
-      text: t.text,
-      measure: t.measure,
-      comparison: t.comparison,
-      share: shares[i] as number,
-      shareParameter: t.shareParameter?.path ?? null,
-      parameter: t.parameter,
-      deadline,
-      source: u.source,
-      confidence: u.confidence,
-      status: left >= 0 ? 'open' : 'passed',
-      daysRemaining: Math.max(0, left),
-      daysPassed: Math.max(0, -left),
-    };
-  });
-  // Stable sort: by deadline, ties in printed order.
-  targets.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
-  const result = { targets, citations: ['1.3', '2.3', '3.2', '3.3'] };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => [
-    asOfStep('1.3', asOf),
-    ...TARGETS.flatMap((t) => parameterSteps(used.filter((u) => u.path === t.parameter || u.path === t.shareParameter?.path), t.provision)),
-    ...targets.map((t) =>
-      step(t.provision,
-        `${t.text.zh}（${t.measure.zh}${t.comparison === 'at-least' ? '不低于' : '不高于'} ${pct(t.share)}）：期限 ${t.deadline}，${t.status === 'open' ? `尚余 ${t.daysRemaining} 天` : `已过 ${t.daysPassed} 天`}`,
-        `${t.text.en} (${t.measure.en} ${t.comparison === 'at-least' ? 'at least' : 'at most'} ${pct(t.share)}): deadline ${t.deadline}, ${t.status === 'open' ? `${t.daysRemaining} days remaining` : `passed ${t.daysPassed} days ago`}`,
-        { id: t.id, deadline: t.deadline, status: t.status, daysRemaining: t.daysRemaining, daysPassed: t.daysPassed })),
-  ]) as OpinionTargetsResult;
-}
+export const opinionTargets = declareFunction(
+  function opinionTargets(options?: CalculatorOptions): OpinionTargetsResult {
+    const { ctx, snapshot, params } = prepare('opinionTargets', targetReads, options);
+    const used = snapshot.used;
+    const byPath = new Map(used.map((u) => [u.path, u]));
+    const asOf = ctx.asOf;
+    const targets = TARGETS.map((t): OpinionTarget => {
+      const deadline = params.deadlines[t.deadline];
+      const u = byPath.get(t.parameter) as UsedValue;
+      const left = daysBetween(asOf, deadline);
+      return {
+        id: t.id,
+        provision: t.provision,
+        text: t.text,
+        measure: t.measure,
+        comparison: t.comparison,
+        // Share leaves resolve to ten-thousandths (1 → 10000).
+        share: t.shareParameter === undefined ? t.share : params.shares[t.shareParameter.key] / DECIMAL_SCALE,
+        shareParameter: t.shareParameter?.path ?? null,
+        parameter: t.parameter,
+        deadline,
+        source: u.source as SourceId | 'override',
+        confidence: u.confidence,
+        status: left >= 0 ? 'open' : 'passed',
+        daysRemaining: Math.max(0, left),
+        daysPassed: Math.max(0, -left),
+      };
+    });
+    // Stable sort: by deadline, ties in printed order.
+    targets.sort((a, b) => (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
+    const result = { targets, citations: ['1.3', '2.3', '3.2', '3.3'] };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => [
+      asOfStep('1.3', asOf),
+      ...TARGETS.flatMap((t) => parameterSteps(used.filter((u) => u.path === t.parameter || u.path === t.shareParameter?.path), t.provision)),
+      ...targets.map((t) =>
+        step(t.provision,
+          `${t.text.zh}（${t.measure.zh}${t.comparison === 'at-least' ? '不低于' : '不高于'} ${pct(t.share)}）：期限 ${t.deadline}，${t.status === 'open' ? `尚余 ${t.daysRemaining} 天` : `已过 ${t.daysPassed} 天`}`,
+          `${t.text.en} (${t.measure.en} ${t.comparison === 'at-least' ? 'at least' : 'at most'} ${pct(t.share)}): deadline ${t.deadline}, ${t.status === 'open' ? `${t.daysRemaining} days remaining` : `passed ${t.daysPassed} days ago`}`,
+          { id: t.id, deadline: t.deadline, status: t.status, daysRemaining: t.daysRemaining, daysPassed: t.daysPassed })),
+    ]) as OpinionTargetsResult;
+  },
+  { name: 'opinionTargets', provisions: ['1.3', '2.3', '3.2', '3.3'], reads: targetReads },
+);
 
 /**
  * {@link opinionTargets} that returns `{ success: false, error }` instead of throwing.
@@ -204,4 +227,4 @@ export function opinionTargets(options?: CalculatorOptions): OpinionTargetsResul
  * safeOpinionTargets({ asOf: '2016-07-01' }).success; //=> false
  * ```
  */
-export const safeOpinionTargets = makeSafe(opinionTargets);
+export const safeOpinionTargets = safe(opinionTargets);

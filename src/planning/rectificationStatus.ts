@@ -1,14 +1,12 @@
-import * as z from 'zod';
-import { toIsoDate, type IsoDate } from '../core/dates.js';
+import * as z from 'zod/mini';
+import { daysBetween, toIsoDate, type IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { dateSchema, describeValue, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import type { Resolved } from '../core/resolve.js';
+import { checkUnique, dateSchema, describeValue, idSchema, parseInto, record } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { daysBetween } from '../core/dates.js';
-import { asOfKnown, asOfStep, notAfterAsOf } from './days.js';
+import type { ParameterTree } from '../parameters/tree.js';
+import { asOfStep, notAfterAsOf } from './internal.js';
 
 /**
  * One rectification item (整改事项) from an inspection (督导检查): the day it was issued, the
@@ -17,7 +15,7 @@ import { asOfKnown, asOfStep, notAfterAsOf } from './days.js';
  * @category Planning
  */
 export const rectificationItemSchema = record(
-  { id: idSchema, issuedOn: dateSchema, deadline: dateSchema, rectifiedOn: dateSchema.optional() },
+  { id: idSchema, issuedOn: dateSchema, deadline: dateSchema, rectifiedOn: z.optional(dateSchema) },
   'a rectification item { id, issuedOn, deadline, rectifiedOn? }',
 );
 /** @category Planning */
@@ -68,8 +66,8 @@ export interface RectificationStatusResult extends Explained {
   readonly dueSoonDays: number;
 }
 
-/** Pure rule: one item's state on `asOf`. @internal */
-export function rectificationOf(id: string, deadline: IsoDate, rectifiedOn: IsoDate | undefined, asOf: IsoDate, dueSoonDays: number): RectificationItemStatus {
+/** One item's state on `asOf`. */
+function rectificationOf(id: string, deadline: IsoDate, rectifiedOn: IsoDate | undefined, asOf: IsoDate, dueSoonDays: number): RectificationItemStatus {
   if (rectifiedOn !== undefined) {
     const late = rectifiedOn > deadline;
     return { id, status: 'done', deadline, rectifiedOn, late, daysLate: late ? daysBetween(deadline, rectifiedOn) : 0, daysRemaining: null };
@@ -93,6 +91,49 @@ function itemStep(s: RectificationItemStatus, issuedOn: IsoDate): ExplanationSte
   return step('8.2', `整改事项 ${s.id}（${issuedOn} 下达）：${zh}`, `Item ${s.id} (issued ${issuedOn}): ${en}`, { id: s.id, status: s.status, daysLate: s.daysLate, daysRemaining: s.daysRemaining });
 }
 
+const rectificationReads = (p: ParameterTree) => ({ dueSoonDays: p.planning.rectification.dueSoonDays });
+
+/**
+ * What {@link rectificationStatusRule} reads: `{ dueSoonDays }`, the warning period
+ * (`planning.rectification.dueSoonDays`).
+ *
+ * @category Planning
+ */
+export type RectificationParams = Resolved<ReturnType<typeof rectificationReads>>;
+
+/** What {@link rectificationStatusRule} decides. @category Planning */
+export type RectificationOutcome = Omit<RectificationStatusResult, 'citations' | 'explanation'>;
+
+/** An item's dates as `'YYYY-MM-DD'`. */
+function datesOf(item: RectificationItem): { issuedOn: IsoDate; deadline: IsoDate; rectifiedOn: IsoDate | undefined } {
+  return {
+    issuedOn: toIsoDate(item.issuedOn) as IsoDate,
+    deadline: toIsoDate(item.deadline) as IsoDate,
+    rectifiedOn: item.rectifiedOn === undefined ? undefined : (toIsoDate(item.rectifiedOn) as IsoDate),
+  };
+}
+
+/**
+ * The pure rule of {@link rectificationStatus}: each item's state on `asOf`, and the counts.
+ * Unchecked: give it items valid against {@link rectificationListSchema} (each id once, dates in
+ * order, no event after `asOf`) and parameters from `rectificationStatus.parameters(options)`.
+ *
+ * @category Planning
+ */
+export function rectificationStatusRule(items: readonly RectificationItem[], params: RectificationParams, call: { readonly asOf: IsoDate }): RectificationOutcome {
+  const { dueSoonDays } = params;
+  const counts: Record<RectificationState, number> = { done: 0, overdue: 0, 'due-soon': 0, open: 0 };
+  let doneLate = 0;
+  const out = items.map((item) => {
+    const d = datesOf(item);
+    const s = rectificationOf(item.id, d.deadline, d.rectifiedOn, call.asOf, dueSoonDays);
+    counts[s.status] += 1;
+    if (s.status === 'done' && s.late) doneLate += 1;
+    return s;
+  });
+  return { items: out, counts, doneLate, dueSoonDays };
+}
+
 /**
  * The state of each rectification item (限期整改) on `asOf`: done, overdue, due soon or open.
  *
@@ -108,8 +149,11 @@ function itemStep(s: RectificationItemStatus, issuedOn: IsoDate): ExplanationSte
  *   issue date, a rectification before it, or the same id twice are input errors.
  * - Publishing the results (公告制度) and accountability (问责) are not decided here.
  *
+ * The pure rule is {@link rectificationStatusRule}.
+ *
  * @category Planning
- * @param items - `[{ id, issuedOn, deadline, rectifiedOn? }]`, possibly empty.
+ * @function
+ * @param input - `[{ id, issuedOn, deadline, rectifiedOn? }]`, possibly empty.
  * @param options - `{ asOf?, parameters? }` (default today).
  * @returns Each item's state in input order, counts per state, the late ones; citations and a bilingual explanation (built on first read).
  * @throws {@link PolicyInputError} for invalid items or options (dates must be real calendar dates), inconsistent dates, a repeated id, or an `asOf` before 2016-07-02.
@@ -127,54 +171,45 @@ function itemStep(s: RectificationItemStatus, issuedOn: IsoDate): ExplanationSte
  * r.counts; //=> { done: 1, overdue: 1, 'due-soon': 1, open: 1 }
  * ```
  */
-export function rectificationStatus(items: RectificationItem[], options?: CalculatorOptions): RectificationStatusResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(rectificationListSchema, items, issues);
-  const ctx = readOptions(options, issues);
-  const asOf = ctx.asOf;
-  const rows: Array<{ id: string; issuedOn: IsoDate; deadline: IsoDate; rectifiedOn: IsoDate | undefined }> = [];
-  if (parsed !== undefined) {
-    const seen = new Map<string, number>();
-    const checkAsOf = asOfKnown(issues);
-    parsed.forEach((item, i) => {
-      const issuedOn = toIsoDate(item.issuedOn) as IsoDate;
-      const deadline = toIsoDate(item.deadline) as IsoDate;
-      const rectifiedOn = item.rectifiedOn === undefined ? undefined : (toIsoDate(item.rectifiedOn) as IsoDate);
-      const first = seen.get(item.id);
-      if (first === undefined) seen.set(item.id, i);
-      else issues.push({ path: [i, 'id'], code: 'inconsistent', message: `repeats item '${item.id}' (first at [${first}]); give each item once`, related: [first, 'id'], provision: '8.2' });
+export const rectificationStatus = defineCalculator({
+  name: 'rectificationStatus',
+  provisions: ['8.2'],
+  input: rectificationListSchema,
+  parse(input, issues) {
+    const parsed = parseInto(rectificationListSchema, input, issues);
+    checkUnique(input, 'id', 'id', issues, { provision: '8.2' });
+    parsed?.forEach((item, i) => {
+      const { issuedOn, deadline, rectifiedOn } = datesOf(item);
       if (deadline < issuedOn) issues.push({ path: [i, 'deadline'], code: 'inconsistent', message: `is before issuedOn (${deadline} < ${issuedOn}); a deadline cannot precede the item`, provision: '8.2' });
       if (rectifiedOn !== undefined && rectifiedOn < issuedOn) issues.push({ path: [i, 'rectifiedOn'], code: 'inconsistent', message: `is before issuedOn (${rectifiedOn} < ${issuedOn}); an item cannot be rectified before it is issued`, provision: '8.2' });
-      if (checkAsOf) {
-        notAfterAsOf(issuedOn, asOf, [i, 'issuedOn'], 'the issue of the item', '8.2', issues);
-        notAfterAsOf(rectifiedOn, asOf, [i, 'rectifiedOn'], 'a rectification', '8.2', issues);
-      }
-      rows.push({ id: item.id, issuedOn, deadline, rectifiedOn });
     });
-  }
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const dueSoonDays = resolve(parameterTree.planning.rectification.dueSoonDays, 'planning.rectification.dueSoonDays', ctx, issues, used);
-  throwIfAny(issues);
-  const counts: Record<RectificationState, number> = { done: 0, overdue: 0, 'due-soon': 0, open: 0 };
-  let doneLate = 0;
-  const out = rows.map((r) => {
-    const s = rectificationOf(r.id, r.deadline, r.rectifiedOn, asOf, dueSoonDays);
-    counts[s.status] += 1;
-    if (s.status === 'done' && s.late) doneLate += 1;
-    return s;
-  });
-  const result = { items: out, counts, doneLate, dueSoonDays, citations: citationsOf(used, '8.2') };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => [
-    asOfStep('8.2', asOf),
-    ...parameterSteps(used, '8.2'),
-    ...out.map((s, i) => itemStep(s, (rows[i] as (typeof rows)[number]).issuedOn)),
-    step('8.2',
-      `共 ${out.length} 项：已整改 ${counts.done} 项（其中逾期整改 ${doneLate} 项），逾期未整改 ${counts.overdue} 项，即将到期 ${counts['due-soon']} 项，整改中 ${counts.open} 项`,
-      `${out.length} items: ${counts.done} done (${doneLate} of them late), ${counts.overdue} overdue, ${counts['due-soon']} due soon, ${counts.open} open`,
-      { total: out.length, ...counts, doneLate }),
-  ]) as RectificationStatusResult;
-}
+    return parsed;
+  },
+  check(items, call, issues) {
+    items.forEach((item, i) => {
+      const { issuedOn, rectifiedOn } = datesOf(item);
+      notAfterAsOf(issuedOn, call.asOf, [i, 'issuedOn'], 'the issue of the item', '8.2', issues);
+      notAfterAsOf(rectifiedOn, call.asOf, [i, 'rectifiedOn'], 'a rectification', '8.2', issues);
+    });
+  },
+  reads: rectificationReads,
+  rule: rectificationStatusRule,
+  result(outcome, call): RectificationStatusResult {
+    const asOf = call.asOf;
+    const used = call.used;
+    const { items: out, counts, doneLate } = outcome;
+    const result = { ...outcome, citations: citationsOf(used, '8.2') };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => [
+      asOfStep('8.2', asOf),
+      ...parameterSteps(used, '8.2'),
+      ...out.map((s, i) => itemStep(s, toIsoDate((call.input[i] as RectificationItem).issuedOn) as IsoDate)),
+      step('8.2',
+        `共 ${out.length} 项：已整改 ${counts.done} 项（其中逾期整改 ${doneLate} 项），逾期未整改 ${counts.overdue} 项，即将到期 ${counts['due-soon']} 项，整改中 ${counts.open} 项`,
+        `${out.length} items: ${counts.done} done (${doneLate} of them late), ${counts.overdue} overdue, ${counts['due-soon']} due soon, ${counts.open} open`,
+        { total: out.length, ...counts, doneLate }),
+    ]) as RectificationStatusResult;
+  },
+});
 
 /**
  * {@link rectificationStatus} that returns `{ success: false, error }` instead of throwing.
@@ -185,4 +220,4 @@ export function rectificationStatus(items: RectificationItem[], options?: Calcul
  * safeRectificationStatus([{ id: 'DD-1', issuedOn: '2025-03-01', deadline: '2025-02-28' }], { asOf: '2025-09-01' }).success; //=> false
  * ```
  */
-export const safeRectificationStatus = makeSafe(rectificationStatus);
+export const safeRectificationStatus = safe(rectificationStatus);

@@ -1,9 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { choice, countSchema, describeValue, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
+import { choice, countSchema, describeValue, idSchema, parseInto, record } from '../core/schemas.js';
 import { STAGES, type Stage } from '../core/types.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 
 /**
  * One school's approved places for one stage (核定学位). A nine-year school gives two rows, one per
@@ -64,8 +63,8 @@ export interface SeatSupplyResult extends Explained {
 
 const STAGE_ZH = { primary: '小学', junior: '初中' } as const;
 
-/** Pure rule: places against demand for one stage. @internal */
-export function stageSupply(places: number, demand: number, schools: number): StageSeatSupply {
+/** Places against demand for one stage. */
+function stageSupply(places: number, demand: number, schools: number): StageSeatSupply {
   return {
     places,
     demand,
@@ -75,6 +74,29 @@ export function stageSupply(places: number, demand: number, schools: number): St
     sufficient: places >= demand,
     ratio: demand === 0 ? null : places / demand,
   };
+}
+
+/** What {@link seatSupplyRule} decides. @category Planning */
+export type SeatSupplyOutcome = Omit<SeatSupplyResult, 'citations' | 'explanation'>;
+
+/**
+ * The pure rule of {@link seatSupply}: the approved places of each stage's rows summed and compared
+ * with its school-age population, as whole numbers. Unchecked: give it input valid against
+ * {@link seatSupplySchema} with each school once per stage.
+ *
+ * @category Planning
+ */
+export function seatSupplyRule(district: SeatSupplyInput): SeatSupplyOutcome {
+  const totals = { primary: { places: 0, schools: 0 }, junior: { places: 0, schools: 0 } };
+  for (const row of district.schools) {
+    totals[row.stage].places += row.approvedPlaces;
+    totals[row.stage].schools += 1;
+  }
+  const stages = {
+    primary: stageSupply(totals.primary.places, district.schoolAgePopulation.primary, totals.primary.schools),
+    junior: stageSupply(totals.junior.places, district.schoolAgePopulation.junior, totals.junior.schools),
+  };
+  return { sufficient: stages.primary.sufficient && stages.junior.sufficient, stages };
 }
 
 /**
@@ -93,8 +115,11 @@ export function stageSupply(places: number, demand: number, schools: number): St
  *   registered and migrant children alike); the opinion does not say how it is forecast.
  * - A stage with no population is sufficient, with a `ratio` of `null`.
  *
+ * The pure rule is {@link seatSupplyRule}.
+ *
  * @category Planning
- * @param district - `{ schools: [{ id, stage, approvedPlaces }], schoolAgePopulation: { primary, junior } }`.
+ * @function
+ * @param input - `{ schools: [{ id, stage, approvedPlaces }], schoolAgePopulation: { primary, junior } }`.
  * @param options - `{ asOf? }` (accepted for symmetry; no dated value is read).
  * @returns Per stage places, demand, shortfall, surplus and whether sufficient; citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options, or a school repeated for the same stage.
@@ -113,54 +138,51 @@ export function stageSupply(places: number, demand: number, schools: number): St
  * r.sufficient; //=> false
  * ```
  */
-export function seatSupply(district: SeatSupplyInput, options?: CalculatorOptions): SeatSupplyResult {
-  const issues: PolicyIssue[] = [];
-  const d = parseInto(seatSupplySchema, district, issues);
-  readOptions(options, issues);
-  if (d !== undefined) {
-    const seen = new Map<string, number>();
-    d.schools.forEach((row, i) => {
-      const key = `${row.stage}\u0000${row.id}`;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else {
-        issues.push({
-          path: ['schools', i, 'id'],
-          code: 'inconsistent',
-          message: `repeats school '${row.id}' for stage '${row.stage}' (first at schools[${first}]); give one row per school and stage`,
-          related: ['schools', first, 'id'],
-          provision: '1.1',
-        });
-      }
-    });
-  }
-  throwIfAny(issues);
-  const valid = d as NonNullable<typeof d>;
-  const totals = { primary: { places: 0, schools: 0 }, junior: { places: 0, schools: 0 } };
-  for (const row of valid.schools) {
-    totals[row.stage].places += row.approvedPlaces;
-    totals[row.stage].schools += 1;
-  }
-  const stages = {
-    primary: stageSupply(totals.primary.places, valid.schoolAgePopulation.primary, totals.primary.schools),
-    junior: stageSupply(totals.junior.places, valid.schoolAgePopulation.junior, totals.junior.schools),
-  };
-  const result = { sufficient: stages.primary.sufficient && stages.junior.sufficient, stages, citations: ['1.1'] };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => {
-    const steps = STAGES.map((stage: Stage) => {
-      const s = stages[stage];
-      return step('1.1',
-        `${STAGE_ZH[stage]}：${s.schools} 所学校核定学位 ${s.places} 个，适龄人口 ${s.demand} 人；${s.sufficient ? `学位充足（${s.places} ≥ ${s.demand}，富余 ${s.surplus} 个）` : `学位不足（${s.places} < ${s.demand}，缺口 ${s.shortfall} 个）`}`,
-        `${stage === 'primary' ? 'Primary' : 'Junior secondary'}: ${s.schools} schools with ${s.places} approved places for a school-age population of ${s.demand}; ${s.sufficient ? `enough places (${s.places} ≥ ${s.demand}, ${s.surplus} to spare)` : `not enough places (${s.places} < ${s.demand}, ${s.shortfall} short)`}`,
-        { stage, places: s.places, demand: s.demand, shortfall: s.shortfall, surplus: s.surplus, sufficient: s.sufficient });
-    });
-    steps.push(step('1.1',
-      result.sufficient ? '两个学段学位均充足：确保足够的学位供给' : '至少一个学段学位不足：未能确保足够的学位供给',
-      result.sufficient ? 'Both stages have enough places: sufficient school places are ensured' : 'At least one stage lacks places: sufficient school places are not ensured',
-      { sufficient: result.sufficient }));
-    return steps;
-  }) as SeatSupplyResult;
-}
+export const seatSupply = defineCalculator({
+  name: 'seatSupply',
+  provisions: ['1.1', '1.2'],
+  input: seatSupplySchema,
+  parse(input, issues) {
+    const d = parseInto(seatSupplySchema, input, issues);
+    if (d !== undefined) {
+      const seen = new Map<string, number>();
+      d.schools.forEach((row, i) => {
+        const key = `${row.stage}\u0000${row.id}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else {
+          issues.push({
+            path: ['schools', i, 'id'],
+            code: 'inconsistent',
+            message: `repeats school '${row.id}' for stage '${row.stage}' (first at schools[${first}]); give one row per school and stage`,
+            related: ['schools', first, 'id'],
+            provision: '1.1',
+          });
+        }
+      });
+    }
+    return d;
+  },
+  rule: seatSupplyRule,
+  result(outcome): SeatSupplyResult {
+    const { stages } = outcome;
+    const result = { ...outcome, citations: ['1.1'] };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => {
+      const steps = STAGES.map((stage: Stage) => {
+        const s = stages[stage];
+        return step('1.1',
+          `${STAGE_ZH[stage]}：${s.schools} 所学校核定学位 ${s.places} 个，适龄人口 ${s.demand} 人；${s.sufficient ? `学位充足（${s.places} ≥ ${s.demand}，富余 ${s.surplus} 个）` : `学位不足（${s.places} < ${s.demand}，缺口 ${s.shortfall} 个）`}`,
+          `${stage === 'primary' ? 'Primary' : 'Junior secondary'}: ${s.schools} schools with ${s.places} approved places for a school-age population of ${s.demand}; ${s.sufficient ? `enough places (${s.places} ≥ ${s.demand}, ${s.surplus} to spare)` : `not enough places (${s.places} < ${s.demand}, ${s.shortfall} short)`}`,
+          { stage, places: s.places, demand: s.demand, shortfall: s.shortfall, surplus: s.surplus, sufficient: s.sufficient });
+      });
+      steps.push(step('1.1',
+        result.sufficient ? '两个学段学位均充足：确保足够的学位供给' : '至少一个学段学位不足：未能确保足够的学位供给',
+        result.sufficient ? 'Both stages have enough places: sufficient school places are ensured' : 'At least one stage lacks places: sufficient school places are not ensured',
+        { sufficient: result.sufficient }));
+      return steps;
+    }) as SeatSupplyResult;
+  },
+});
 
 /**
  * {@link seatSupply} that returns `{ success: false, error }` instead of throwing.
@@ -171,4 +193,4 @@ export function seatSupply(district: SeatSupplyInput, options?: CalculatorOption
  * safeSeatSupply({ schools: [], schoolAgePopulation: { primary: -1, junior: 0 } }).success; //=> false
  * ```
  */
-export const safeSeatSupply = makeSafe(seatSupply);
+export const safeSeatSupply = safe(seatSupply);

@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
+import type { Resolved } from '../core/resolve.js';
 import { SCHOOL_KINDS } from '../core/school.js';
-import { choice, describeValue, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { checkUnique, choice, describeValue, idSchema, parseInto, record } from '../core/schemas.js';
+import { isPlain } from '../core/util.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
+import type { ParameterTree } from '../parameters/tree.js';
 
 /**
  * The input of {@link specialEducationSchoolCheck}: the district's schools, each with its id and its
@@ -17,7 +17,7 @@ import { parameterTree } from '../parameters/tree.js';
 export const districtSchoolsSchema = record(
   {
     schools: z.array(
-      record({ id: idSchema, kind: choice(SCHOOL_KINDS, 'kind of school').optional() }, 'a school { id, kind? }'),
+      record({ id: idSchema, kind: z.optional(choice(SCHOOL_KINDS, 'kind of school')) }, 'a school { id, kind? }'),
       { error: (iss) => (iss.input === undefined ? 'is required (a list of schools { id, kind? }, possibly empty)' : `must be a list of schools, got ${describeValue(iss.input)}`) },
     ),
   },
@@ -38,6 +38,33 @@ export interface SpecialEducationSchoolResult extends Explained {
   readonly required: number;
 }
 
+const specialEducationReads = (p: ParameterTree) => ({ required: p.planning.specialEducation.minSchools });
+
+/**
+ * What {@link specialEducationSchoolCheckRule} reads: `{ required }`, the special-education schools
+ * the district should run at least (`planning.specialEducation.minSchools`).
+ *
+ * @category Planning
+ */
+export type SpecialEducationSchoolParams = Resolved<ReturnType<typeof specialEducationReads>>;
+
+/** What {@link specialEducationSchoolCheckRule} decides. @category Planning */
+export type SpecialEducationSchoolOutcome = Omit<SpecialEducationSchoolResult, 'citations' | 'explanation'>;
+
+/**
+ * The pure rule of {@link specialEducationSchoolCheck}: the schools of kind `'special-education'`,
+ * counted against the number required. Unchecked: give it input valid against
+ * {@link districtSchoolsSchema} and parameters from `specialEducationSchoolCheck.parameters(options)`.
+ *
+ * @category Planning
+ */
+export function specialEducationSchoolCheckRule(district: DistrictSchoolsInput, params: SpecialEducationSchoolParams): SpecialEducationSchoolOutcome {
+  const specialEducationSchools = district.schools.filter((s) => s.kind === 'special-education').map((s) => s.id);
+  const count = specialEducationSchools.length;
+  const required = params.required;
+  return { compliant: count >= required, specialEducationSchools, count, required };
+}
+
 /**
  * Whether the district runs a special-education school (特殊教育学校).
  *
@@ -50,8 +77,11 @@ export interface SpecialEducationSchoolResult extends Explained {
  * - A school counts when its `kind` is `'special-education'`. Whether it is run well (办好) is an
  *   inspector's judgement, not decided here. The same id twice is an input error.
  *
+ * The pure rule is {@link specialEducationSchoolCheckRule}.
+ *
  * @category Planning
- * @param district - `{ schools: [{ id, kind? }] }`.
+ * @function
+ * @param input - `{ schools: [{ id, kind? }] }`.
  * @param options - `{ asOf?, parameters? }`.
  * @returns Whether compliant, the special-education schools found, how many are required; citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options, a repeated id, or an `asOf` before 2016-07-02.
@@ -63,43 +93,39 @@ export interface SpecialEducationSchoolResult extends Explained {
  * specialEducationSchoolCheck({ schools: [{ id: 'CX-01', kind: 'school' }] }, { asOf: '2025-09-01' }).compliant; //=> false
  * ```
  */
-export function specialEducationSchoolCheck(district: DistrictSchoolsInput, options?: CalculatorOptions): SpecialEducationSchoolResult {
-  const issues: PolicyIssue[] = [];
-  const d = parseInto(districtSchoolsSchema, district, issues);
-  const ctx = readOptions(options, issues);
-  if (d !== undefined) {
-    const seen = new Map<string, number>();
-    d.schools.forEach((s, i) => {
-      const first = seen.get(s.id);
-      if (first === undefined) seen.set(s.id, i);
-      else issues.push({ path: ['schools', i, 'id'], code: 'inconsistent', message: `repeats school '${s.id}' (first at schools[${first}]); give each school once`, related: ['schools', first, 'id'], provision: '1.1' });
-    });
-  }
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const required = resolve(parameterTree.planning.specialEducation.minSchools, 'planning.specialEducation.minSchools', ctx, issues, used);
-  throwIfAny(issues);
-  const schools = (d as NonNullable<typeof d>).schools;
-  const specialEducationSchools = schools.filter((s) => s.kind === 'special-education').map((s) => s.id);
-  const count = specialEducationSchools.length;
-  const compliant = count >= required;
-  const result = { compliant, specialEducationSchools, count, required, citations: citationsOf(used, '1.1') };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => [
-    ...parameterSteps(used, '1.1'),
-    step('1.1',
-      `全区 ${schools.length} 所学校中特殊教育学校 ${count} 所${count > 0 ? `（${specialEducationSchools.join('、')}）` : ''}`,
-      `${count} special-education school${count === 1 ? '' : 's'} among the district's ${schools.length} schools${count > 0 ? ` (${specialEducationSchools.join(', ')})` : ''}`,
-      { schools: schools.length, count }),
-    step('1.1',
-      `原则上办好一所特殊教育学校（至少 ${required} 所）：${count} ${compliant ? '≥' : '<'} ${required}，${compliant ? '符合' : '不符合'}`,
-      `In principle the district runs one special-education school (at least ${required}): ${count} ${compliant ? '≥' : '<'} ${required}, ${compliant ? 'met' : 'not met'}`,
-      { required, compliant }),
-  ]) as SpecialEducationSchoolResult;
-}
+export const specialEducationSchoolCheck = defineCalculator({
+  name: 'specialEducationSchoolCheck',
+  provisions: ['1.1'],
+  input: districtSchoolsSchema,
+  parse(input, issues) {
+    const d = parseInto(districtSchoolsSchema, input, issues);
+    checkUnique(isPlain(input) ? input['schools'] : undefined, 'id', 'id', issues, { prefix: ['schools'], provision: '1.1' });
+    return d;
+  },
+  reads: specialEducationReads,
+  rule: specialEducationSchoolCheckRule,
+  result(outcome, call): SpecialEducationSchoolResult {
+    const schools = call.input.schools;
+    const used = call.used;
+    const { specialEducationSchools, count, required, compliant } = outcome;
+    const result = { ...outcome, citations: citationsOf(used, '1.1') };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => [
+      ...parameterSteps(used, '1.1'),
+      step('1.1',
+        `全区 ${schools.length} 所学校中特殊教育学校 ${count} 所${count > 0 ? `（${specialEducationSchools.join('、')}）` : ''}`,
+        `${count} special-education school${count === 1 ? '' : 's'} among the district's ${schools.length} schools${count > 0 ? ` (${specialEducationSchools.join(', ')})` : ''}`,
+        { schools: schools.length, count }),
+      step('1.1',
+        `原则上办好一所特殊教育学校（至少 ${required} 所）：${count} ${compliant ? '≥' : '<'} ${required}，${compliant ? '符合' : '不符合'}`,
+        `In principle the district runs one special-education school (at least ${required}): ${count} ${compliant ? '≥' : '<'} ${required}, ${compliant ? 'met' : 'not met'}`,
+        { required, compliant }),
+    ]) as SpecialEducationSchoolResult;
+  },
+});
 
 /**
  * {@link specialEducationSchoolCheck} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Planning
  */
-export const safeSpecialEducationSchoolCheck = makeSafe(specialEducationSchoolCheck);
+export const safeSpecialEducationSchoolCheck = safe(specialEducationSchoolCheck);

@@ -1,14 +1,9 @@
-import * as z from 'zod';
-import { toIsoDate, type IsoDate } from '../core/dates.js';
+import * as z from 'zod/mini';
+import { daysBetween, toIsoDate, type IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { dateSchema, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { daysBetween } from '../core/dates.js';
-import { asOfKnown, asOfStep, notAfterAsOf } from './days.js';
-
-const flag = (what: string) =>
-  z.boolean({ error: (iss) => (iss.input === undefined ? `is required (${what}: true or false)` : `must be true or false (${what})`) });
+import { dateSchema, idSchema, parseInto, record, yesNo } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
+import { asOfStep, notAfterAsOf } from './internal.js';
 
 /**
  * The input of {@link supportingSchoolCheck}: a new residential area (新建居住区) with the day its
@@ -25,9 +20,9 @@ export const supportingSchoolSchema = record(
     ),
     school: record(
       {
-        id: idSchema.optional(),
-        plannedInLayout: flag('whether the plan requires a supporting school'),
-        deliveredOn: dateSchema.optional(),
+        id: z.optional(idSchema),
+        plannedInLayout: yesNo('whether the plan requires a supporting school'),
+        deliveredOn: z.optional(dateSchema),
       },
       'a supporting school { plannedInLayout, deliveredOn?, id? }',
     ),
@@ -75,11 +70,44 @@ export interface SupportingSchoolResult extends Explained {
   readonly blockedBy: { readonly provision: '1.2'; readonly clause: string } | null;
 }
 
-/** Pure rule: the status of a supporting school on `asOf`. @internal */
-export function supportingStatus(planned: boolean, firstPhase: IsoDate, delivered: IsoDate | undefined, asOf: IsoDate): SupportingSchoolStatus {
+/** The status of a supporting school on `asOf`. */
+function supportingStatus(planned: boolean, firstPhase: IsoDate, delivered: IsoDate | undefined, asOf: IsoDate): SupportingSchoolStatus {
   if (!planned) return 'not-required';
   if (delivered !== undefined) return delivered <= firstPhase ? 'in-time' : 'late';
   return asOf <= firstPhase ? 'pending' : 'overdue';
+}
+
+/** What {@link supportingSchoolCheckRule} decides. @category Planning */
+export type SupportingSchoolOutcome = Omit<SupportingSchoolResult, 'citations' | 'explanation'>;
+
+const deliveredOf = (input: SupportingSchoolInput): IsoDate | undefined => (input.school.deliveredOn === undefined ? undefined : (toIsoDate(input.school.deliveredOn) as IsoDate));
+
+/**
+ * The pure rule of {@link supportingSchoolCheck}: the school's status on `asOf`, the days late or
+ * remaining, and the completion-acceptance gate. Unchecked: give it input valid against
+ * {@link supportingSchoolSchema} (a delivery date only for a planned school, not after `asOf`).
+ *
+ * @category Planning
+ */
+export function supportingSchoolCheckRule(input: SupportingSchoolInput, _params: unknown, call: { readonly asOf: IsoDate }): SupportingSchoolOutcome {
+  const asOf = call.asOf;
+  const firstPhase = toIsoDate(input.residentialArea.firstPhaseDelivery) as IsoDate;
+  const delivered = deliveredOf(input);
+  const status = supportingStatus(input.school.plannedInLayout, firstPhase, delivered, asOf);
+  const synchronous = status === 'in-time' ? true : status === 'late' || status === 'overdue' ? false : null;
+  const daysLate = status === 'late' ? daysBetween(firstPhase, delivered as IsoDate) : status === 'overdue' ? daysBetween(firstPhase, asOf) : 0;
+  const daysRemaining = status === 'pending' ? daysBetween(asOf, firstPhase) : null;
+  const open = status === 'not-required' || status === 'in-time' || status === 'late';
+  return {
+    residentialAreaId: input.residentialArea.id,
+    status,
+    synchronous,
+    daysLate,
+    daysRemaining,
+    acceptanceAllowed: open,
+    planningVerificationAllowed: open,
+    blockedBy: open ? null : { provision: '1.2' as const, clause: ACCEPTANCE_GATE_CLAUSE },
+  };
 }
 
 /**
@@ -104,7 +132,10 @@ export function supportingStatus(planned: boolean, firstPhase: IsoDate, delivere
  *   undelivered school is still `'pending'`; the day after, `'overdue'`.
  * - 同步建设 (building at the same time) is not decided: construction dates are not taken.
  *
+ * The pure rule is {@link supportingSchoolCheckRule}.
+ *
  * @category Planning
+ * @function
  * @param input - `{ residentialArea: { id, firstPhaseDelivery }, school: { plannedInLayout, deliveredOn?, id? } }`.
  * @param options - `{ asOf? }` (default today; no dated value is read).
  * @returns The status, whether delivered in step, the days late or remaining, the gate; citations and a bilingual explanation.
@@ -126,17 +157,13 @@ export function supportingStatus(planned: boolean, firstPhase: IsoDate, delivere
  * missing.blockedBy?.provision; //=> '1.2'
  * ```
  */
-export function supportingSchoolCheck(input: SupportingSchoolInput, options?: CalculatorOptions): SupportingSchoolResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(supportingSchoolSchema, input, issues);
-  const ctx = readOptions(options, issues);
-  const asOf = ctx.asOf;
-  let firstPhase: IsoDate = '';
-  let delivered: IsoDate | undefined;
-  if (parsed !== undefined) {
-    firstPhase = toIsoDate(parsed.residentialArea.firstPhaseDelivery) as IsoDate;
-    delivered = parsed.school.deliveredOn === undefined ? undefined : (toIsoDate(parsed.school.deliveredOn) as IsoDate);
-    if (!parsed.school.plannedInLayout && delivered !== undefined) {
+export const supportingSchoolCheck = defineCalculator({
+  name: 'supportingSchoolCheck',
+  provisions: ['1.2'],
+  input: supportingSchoolSchema,
+  parse(input, issues) {
+    const parsed = parseInto(supportingSchoolSchema, input, issues);
+    if (parsed !== undefined && !parsed.school.plannedInLayout && parsed.school.deliveredOn !== undefined) {
       issues.push({
         path: ['school', 'deliveredOn'],
         code: 'inconsistent',
@@ -144,52 +171,45 @@ export function supportingSchoolCheck(input: SupportingSchoolInput, options?: Ca
         provision: '1.2',
       });
     }
-    if (asOfKnown(issues)) notAfterAsOf(delivered, asOf, ['school', 'deliveredOn'], 'a hand-over', '1.2', issues);
-  }
-  throwIfAny(issues);
-  const p = parsed as NonNullable<typeof parsed>;
-  const areaId = p.residentialArea.id;
-  const status = supportingStatus(p.school.plannedInLayout, firstPhase, delivered, asOf);
-  const synchronous = status === 'in-time' ? true : status === 'late' || status === 'overdue' ? false : null;
-  const daysLate = status === 'late' ? daysBetween(firstPhase, delivered as IsoDate) : status === 'overdue' ? daysBetween(firstPhase, asOf) : 0;
-  const daysRemaining = status === 'pending' ? daysBetween(asOf, firstPhase) : null;
-  const open = status === 'not-required' || status === 'in-time' || status === 'late';
-  const result = {
-    residentialAreaId: areaId,
-    status,
-    synchronous,
-    daysLate,
-    daysRemaining,
-    acceptanceAllowed: open,
-    planningVerificationAllowed: open,
-    blockedBy: open ? null : { provision: '1.2' as const, clause: ACCEPTANCE_GATE_CLAUSE },
-    citations: ['1.2'],
-  };
-  const school = p.school.id === undefined ? '配套学校' : `配套学校 ${p.school.id}`;
-  const schoolEn = p.school.id === undefined ? 'the supporting school' : `supporting school ${p.school.id}`;
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => {
-    const steps: ExplanationStep[] = [asOfStep('1.2', asOf)];
-    const facts = {
-      'not-required': ['规划未要求配套学校：无须核查同步交付', 'The plan requires no supporting school: there is no hand-over to check'],
-      'in-time': [`${school}于 ${delivered} 交付，首期项目 ${firstPhase} 交付：${delivered} ≤ ${firstPhase}，同步交付使用`, `${schoolEn} was handed over on ${delivered}, the first phase on ${firstPhase}: ${delivered} ≤ ${firstPhase}, handed over in step`],
-      late: [`${school}于 ${delivered} 交付，晚于首期项目交付日 ${firstPhase} ${daysLate} 天：未同步交付使用`, `${schoolEn} was handed over on ${delivered}, ${daysLate} days after the first phase (${firstPhase}): not handed over in step`],
-      pending: [`${school}尚未交付；首期项目定于 ${firstPhase} 交付，尚余 ${daysRemaining} 天`, `${schoolEn} is not handed over yet; the first phase is due on ${firstPhase}, ${daysRemaining} days away`],
-      overdue: [`${school}尚未交付，首期项目交付日 ${firstPhase} 已过 ${daysLate} 天：未同步交付使用`, `${schoolEn} is not handed over, ${daysLate} days after the first phase's day (${firstPhase}): not handed over in step`],
-    } as const;
-    const [zh, en] = facts[status];
-    steps.push(step('1.2', `居住区 ${areaId}：${zh}`, `Residential area ${areaId}: ${en}`, { firstPhaseDelivery: firstPhase, deliveredOn: delivered ?? null, status, daysLate }));
-    steps.push(open
-      ? step('1.2',
-        status === 'not-required' ? '可组织规划核实、办理竣工验收备案' : '配套学校已按规划建成交付：可组织规划核实、办理竣工验收备案',
-        status === 'not-required' ? 'Planning verification and completion-acceptance filing may proceed' : 'The planned school is built and handed over: planning verification and completion-acceptance filing may proceed',
-        { acceptanceAllowed: true })
-      : step('1.2',
-        `${ACCEPTANCE_GATE_CLAUSE}：规划要求的配套学校尚未交付，不得组织规划核实、不得办理竣工验收备案`,
-        `${ACCEPTANCE_GATE_CLAUSE} (where the planned supporting school is not built, no planning verification and no completion-acceptance filing): the planned school is not handed over, so both are refused`,
-        { acceptanceAllowed: false }));
-    return steps;
-  }) as SupportingSchoolResult;
-}
+    return parsed;
+  },
+  check(input, call, issues) {
+    notAfterAsOf(deliveredOf(input), call.asOf, ['school', 'deliveredOn'], 'a hand-over', '1.2', issues);
+  },
+  rule: supportingSchoolCheckRule,
+  result(outcome, call): SupportingSchoolResult {
+    const p = call.input;
+    const asOf = call.asOf;
+    const firstPhase = toIsoDate(p.residentialArea.firstPhaseDelivery) as IsoDate;
+    const delivered = deliveredOf(p);
+    const { residentialAreaId: areaId, status, daysLate, daysRemaining, acceptanceAllowed: open } = outcome;
+    const result = { ...outcome, citations: ['1.2'] };
+    const school = p.school.id === undefined ? '配套学校' : `配套学校 ${p.school.id}`;
+    const schoolEn = p.school.id === undefined ? 'the supporting school' : `supporting school ${p.school.id}`;
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => {
+      const steps: ExplanationStep[] = [asOfStep('1.2', asOf)];
+      const facts = {
+        'not-required': ['规划未要求配套学校：无须核查同步交付', 'The plan requires no supporting school: there is no hand-over to check'],
+        'in-time': [`${school}于 ${delivered} 交付，首期项目 ${firstPhase} 交付：${delivered} ≤ ${firstPhase}，同步交付使用`, `${schoolEn} was handed over on ${delivered}, the first phase on ${firstPhase}: ${delivered} ≤ ${firstPhase}, handed over in step`],
+        late: [`${school}于 ${delivered} 交付，晚于首期项目交付日 ${firstPhase} ${daysLate} 天：未同步交付使用`, `${schoolEn} was handed over on ${delivered}, ${daysLate} days after the first phase (${firstPhase}): not handed over in step`],
+        pending: [`${school}尚未交付；首期项目定于 ${firstPhase} 交付，尚余 ${daysRemaining} 天`, `${schoolEn} is not handed over yet; the first phase is due on ${firstPhase}, ${daysRemaining} days away`],
+        overdue: [`${school}尚未交付，首期项目交付日 ${firstPhase} 已过 ${daysLate} 天：未同步交付使用`, `${schoolEn} is not handed over, ${daysLate} days after the first phase's day (${firstPhase}): not handed over in step`],
+      } as const;
+      const [zh, en] = facts[status];
+      steps.push(step('1.2', `居住区 ${areaId}：${zh}`, `Residential area ${areaId}: ${en}`, { firstPhaseDelivery: firstPhase, deliveredOn: delivered ?? null, status, daysLate }));
+      steps.push(open
+        ? step('1.2',
+          status === 'not-required' ? '可组织规划核实、办理竣工验收备案' : '配套学校已按规划建成交付：可组织规划核实、办理竣工验收备案',
+          status === 'not-required' ? 'Planning verification and completion-acceptance filing may proceed' : 'The planned school is built and handed over: planning verification and completion-acceptance filing may proceed',
+          { acceptanceAllowed: true })
+        : step('1.2',
+          `${ACCEPTANCE_GATE_CLAUSE}：规划要求的配套学校尚未交付，不得组织规划核实、不得办理竣工验收备案`,
+          `${ACCEPTANCE_GATE_CLAUSE} (where the planned supporting school is not built, no planning verification and no completion-acceptance filing): the planned school is not handed over, so both are refused`,
+          { acceptanceAllowed: false }));
+      return steps;
+    }) as SupportingSchoolResult;
+  },
+});
 
 /**
  * {@link supportingSchoolCheck} that returns `{ success: false, error }` instead of throwing.
@@ -200,4 +220,4 @@ export function supportingSchoolCheck(input: SupportingSchoolInput, options?: Ca
  * safeSupportingSchoolCheck({ residentialArea: { id: 'JY-1', firstPhaseDelivery: '2022-02-30' }, school: { plannedInLayout: true } }).success; //=> false
  * ```
  */
-export const safeSupportingSchoolCheck = makeSafe(supportingSchoolCheck);
+export const safeSupportingSchoolCheck = safe(supportingSchoolCheck);

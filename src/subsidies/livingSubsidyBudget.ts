@@ -1,12 +1,8 @@
 import { defineLazy, step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { parameterTree } from '../parameters/tree.js';
+import { fenToDecimal, fenToYuanString, mulDivHalfUp, type Decimal } from '../core/money.js';
+import { readSchool, schoolSchema, type SchoolRecord } from '../core/school.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { readSchool, type School } from '../core/school.js';
 
 /**
  * What {@link livingSubsidyBudget} returns.
@@ -21,9 +17,40 @@ export interface LivingSubsidyBudgetResult extends Explained {
   readonly amount: Decimal;
 }
 
-/** Share × count rounded half up to a whole pupil, the share in basis points. @internal */
-export function quotaOf(count: number, basisPoints: number): number {
-  return Math.floor((count * basisPoints * 2 + 10_000) / 20_000);
+/**
+ * The living-subsidy parameters the budget reads, resolved for a day: what
+ * {@link livingSubsidyBudgetRule} takes (`livingSubsidyBudget.parameters(options)` gives them).
+ *
+ * @category Subsidies
+ */
+export interface LivingSubsidyBudgetParams {
+  /** `livingSubsidy.boarder`: the annual boarder standard per stage, in integer fen. */
+  readonly boarder: { readonly primary: number; readonly junior: number };
+  /** `livingSubsidy.coverage`: the covered share of boarders, in ten-thousandths (3000 = 30 %). */
+  readonly coverage: number;
+}
+
+/** What {@link livingSubsidyBudgetRule} computes, money in integer fen. @category Subsidies */
+export interface LivingSubsidyBudgetOutcome {
+  /** Boarders covered per stage: the covered share of boarders, rounded half up to whole pupils. */
+  readonly quota: { primary: number; junior: number };
+  /** `quota × boarder standard` per stage, in fen. */
+  readonly fen: { readonly primary: number; readonly junior: number };
+  /** Their sum, in fen. */
+  readonly amountFen: number;
+}
+
+/**
+ * The pure rule of {@link livingSubsidyBudget}: per stage, the covered share of a validated school's
+ * boarders rounded half up to whole pupils (0.5 rounds up), times the annual boarder standard; exact
+ * integer fen, no validation.
+ *
+ * @category Subsidies
+ */
+export function livingSubsidyBudgetRule(school: SchoolRecord, p: LivingSubsidyBudgetParams): LivingSubsidyBudgetOutcome {
+  const quota = { primary: mulDivHalfUp(school.boardersPrimary, p.coverage, 10_000), junior: mulDivHalfUp(school.boardersJunior, p.coverage, 10_000) };
+  const fen = { primary: quota.primary * p.boarder.primary, junior: quota.junior * p.boarder.junior };
+  return { quota, fen, amountFen: fen.primary + fen.junior };
 }
 
 /**
@@ -38,7 +65,8 @@ export function quotaOf(count: number, basisPoints: number): number {
  * No region is needed: the standard is national.
  *
  * @category Subsidies
- * @param school - A school as {@link publicFunding} takes it; only `boarders` matter here.
+ * @function
+ * @param input - A school as {@link publicFunding} takes it; only `boarders` matter here.
  * @param options - `{ asOf?, parameters? }`.
  * @throws {@link PolicyInputError} for invalid input or a date before 2011-09-01.
  * @example
@@ -51,40 +79,40 @@ export function quotaOf(count: number, basisPoints: number): number {
  * r.amount.toString(); //=> '62500'
  * ```
  */
-export function livingSubsidyBudget(school: School, options?: CalculatorOptions): LivingSubsidyBudgetResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = readSchool(school, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const rates = resolve(parameterTree.livingSubsidy.boarder, 'livingSubsidy.boarder', ctx, issues, used);
-  const share = resolve(parameterTree.livingSubsidy.coverage, 'livingSubsidy.coverage', ctx, issues, used);
-  throwIfAny(issues);
-  const s = parsed as NonNullable<typeof parsed>;
-  const boarders = { primary: s.boardersPrimary, junior: s.boardersJunior };
-  const quota = { primary: quotaOf(boarders.primary, share), junior: quotaOf(boarders.junior, share) };
-  const fen = { primary: quota.primary * rates.primary, junior: quota.junior * rates.junior };
-  const amountFen = fen.primary + fen.junior;
-  const result = { schoolId: s.id, quota, amount: fenToDecimal(amountFen), citations: citationsOf(used) };
-  return defineLazy(result, 'explanation', () => {
-    const pct = share / 100;
-    return [
-      ...parameterSteps(used),
-      ...(['primary', 'junior'] as const).map((stage) => {
-        const zhStage = stage === 'primary' ? '小学' : '初中';
-        return step('5.1',
-          `${zhStage}寄宿生 ${boarders[stage]} 人 × ${pct}% = ${(boarders[stage] * share) / 10_000}，四舍五入为 ${quota[stage]} 人；${quota[stage]} × ${fenToYuanString(rates[stage])} 元 = ${fenToYuanString(fen[stage])} 元`,
-          `${stage} boarders ${boarders[stage]} × ${pct} % = ${(boarders[stage] * share) / 10_000}, rounded half up to ${quota[stage]} pupils; ${quota[stage]} × ${fenToYuanString(rates[stage])} yuan = ${fenToYuanString(fen[stage])} yuan`,
-          { stage, boarders: boarders[stage], quota: quota[stage], rate: fenToYuanString(rates[stage]), amount: fenToYuanString(fen[stage]) });
-      }),
-      step('5.1', `生活补助预算合计 ${fenToYuanString(amountFen)} 元`, `Living-subsidy budget: ${fenToYuanString(amountFen)} yuan`, { amount: fenToYuanString(amountFen) }),
-    ];
-  }) as LivingSubsidyBudgetResult;
-}
+export const livingSubsidyBudget = defineCalculator({
+  name: 'livingSubsidyBudget',
+  provisions: ['5.1'],
+  input: schoolSchema,
+  parse: (input, issues) => readSchool(input, issues),
+  reads: (p) => ({ boarder: p.livingSubsidy.boarder, coverage: p.livingSubsidy.coverage }),
+  rule: livingSubsidyBudgetRule,
+  result(outcome, call): LivingSubsidyBudgetResult {
+    const s = call.input;
+    const { quota, fen, amountFen } = outcome;
+    const { boarder: rates, coverage: share } = call.params;
+    const used = call.used;
+    const boarders = { primary: s.boardersPrimary, junior: s.boardersJunior };
+    const result = { schoolId: s.id, quota, amount: fenToDecimal(amountFen), citations: citationsOf(used) };
+    return defineLazy(result, 'explanation', () => {
+      const pct = share / 100;
+      return [
+        ...parameterSteps(used),
+        ...(['primary', 'junior'] as const).map((stage) => {
+          const zhStage = stage === 'primary' ? '小学' : '初中';
+          return step('5.1',
+            `${zhStage}寄宿生 ${boarders[stage]} 人 × ${pct}% = ${(boarders[stage] * share) / 10_000}，四舍五入为 ${quota[stage]} 人；${quota[stage]} × ${fenToYuanString(rates[stage])} 元 = ${fenToYuanString(fen[stage])} 元`,
+            `${stage} boarders ${boarders[stage]} × ${pct} % = ${(boarders[stage] * share) / 10_000}, rounded half up to ${quota[stage]} pupils; ${quota[stage]} × ${fenToYuanString(rates[stage])} yuan = ${fenToYuanString(fen[stage])} yuan`,
+            { stage, boarders: boarders[stage], quota: quota[stage], rate: fenToYuanString(rates[stage]), amount: fenToYuanString(fen[stage]) });
+        }),
+        step('5.1', `生活补助预算合计 ${fenToYuanString(amountFen)} 元`, `Living-subsidy budget: ${fenToYuanString(amountFen)} yuan`, { amount: fenToYuanString(amountFen) }),
+      ];
+    }) as LivingSubsidyBudgetResult;
+  },
+});
 
 /**
  * {@link livingSubsidyBudget} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Subsidies
  */
-export const safeLivingSubsidyBudget = makeSafe(livingSubsidyBudget);
+export const safeLivingSubsidyBudget = safe(livingSubsidyBudget);

@@ -1,9 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { Decimal, fenToDecimal, yuanToFen, type MoneyInput } from '../core/money.js';
-import { describeValue, moneySchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { Decimal, fenToDecimal, yuanToFen } from '../core/money.js';
+import { describeValue, moneySchema, parseInto, record } from '../core/schemas.js';
+import { ceilDiv } from '../core/util.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
+import { checkPayAverages, checkPayRecords, sumFen } from './internal.js';
 
 /** Averages as {@link payParity} takes them. @category Teachers */
 export const payAveragesSchema = record(
@@ -45,6 +46,28 @@ export interface PayParityRecordsResult extends PayParityResult {
   readonly civilServantCount: number;
 }
 
+/**
+ * What {@link payParityRule} and {@link payParityFromRecordsRule} decide: the pay totals and counts
+ * compared (integer fen), whether the teachers' average is at least the civil servants', the
+ * shortfall and the ratio.
+ *
+ * @category Teachers
+ */
+export interface PayParityOutcome {
+  /** Teachers' pay in fen, summed, and how many teachers (1 for an average). */
+  readonly teacherFen: bigint;
+  readonly teacherCount: number;
+  /** Civil servants' pay in fen, summed, and how many (1 for an average). */
+  readonly civilServantFen: bigint;
+  readonly civilServantCount: number;
+  /** Teacher average ≥ civil-servant average, compared exactly by cross-multiplication. */
+  readonly compliant: boolean;
+  /** Civil-servant average − teacher average in yuan, rounded up to the fen, when positive; else 0. */
+  readonly shortfall: Decimal;
+  /** Teacher average ÷ civil-servant average, exact to 30 decimal places (cut there). */
+  readonly ratio: Decimal;
+}
+
 const CITATIONS = ['4.4', 'compulsory-education-law'] as const;
 
 /** Exact comparison of two averages a/b and c/d (fen sums over counts) by cross-multiplication. */
@@ -67,21 +90,29 @@ function ratioOf(tSum: bigint, tCount: bigint, cSum: bigint, cCount: bigint): De
   return new Decimal(scaled.toString()).dividedBy(RATIO_SCALE.toString());
 }
 
-/** ceil(x / y) for non-negative bigints. */
-const ceilDiv = (x: bigint, y: bigint): bigint => (x + y - 1n) / y;
-
-function parityResult(
-  tSum: bigint, tCount: bigint, cSum: bigint, cCount: bigint,
-  head: ExplanationStep[],
-): PayParityResult {
-  const cmp = compareAverages(tSum, tCount, cSum, cCount);
-  const compliant = cmp >= 0;
+/** The comparison of two pay totals over their counts, all in integers. */
+function parity(tSum: bigint, tCount: number, cSum: bigint, cCount: number): PayParityOutcome {
+  const tN = BigInt(tCount);
+  const cN = BigInt(cCount);
+  const compliant = compareAverages(tSum, tN, cSum, cN) >= 0;
   // Shortfall in fen: (cSum/cCount − tSum/tCount), rounded UP to the fen so that raising the teacher
   // average by it always reaches parity; exact when both averages are whole fen.
-  const gapNumerator = cSum * tCount - tSum * cCount; // over cCount × tCount
-  const shortfallFen = compliant ? 0n : ceilDiv(gapNumerator, cCount * tCount);
-  const shortfall = fenToDecimal(shortfallFen);
-  const ratio = ratioOf(tSum, tCount, cSum, cCount);
+  const gapNumerator = cSum * tN - tSum * cN; // over cCount × tCount
+  const shortfallFen = compliant ? 0n : ceilDiv(gapNumerator, cN * tN);
+  return {
+    teacherFen: tSum,
+    teacherCount: tCount,
+    civilServantFen: cSum,
+    civilServantCount: cCount,
+    compliant,
+    shortfall: fenToDecimal(shortfallFen),
+    ratio: ratioOf(tSum, tN, cSum, cN),
+  };
+}
+
+/** The result of either calculator: the decision, citations, and the explanation after `head`. */
+function parityResult(o: PayParityOutcome, head: ExplanationStep[]): PayParityResult {
+  const { compliant, shortfall, ratio } = o;
   const result = { compliant, shortfall, ratio, citations: [...CITATIONS] };
   return defineLazy(result, 'explanation', (): ExplanationStep[] => [
     ...head,
@@ -100,8 +131,17 @@ function parityResult(
   ]) as PayParityResult;
 }
 
-function zeroAverageIssue(path: Array<string | number>): PolicyIssue {
-  return { path, code: 'too_small', message: 'must be more than 0: a ratio to a civil-servant average of 0 does not exist', provision: '4.4' };
+/**
+ * The pure rule of {@link payParity}: the two averages compared exactly in integer fen. Unchecked:
+ * give it averages valid against {@link payAveragesSchema} (yuan with at most two decimal places)
+ * with a civil-servant average above 0; nothing is validated.
+ *
+ * @category Teachers
+ */
+export function payParityRule(averages: PayAverages): PayParityOutcome {
+  const t = yuanToFen(averages.teacherAveragePay) as number;
+  const c = yuanToFen(averages.civilServantAveragePay) as number;
+  return parity(BigInt(t), 1, BigInt(c), 1);
 }
 
 /**
@@ -116,8 +156,11 @@ function zeroAverageIssue(path: Array<string | number>): PolicyIssue {
  *   never reads 1 or more when the rule is not met); the decision itself is the exact comparison.
  * - A civil-servant average of 0 is an input error (no ratio exists).
  *
+ * The pure rule is {@link payParityRule}.
+ *
  * @category Teachers
- * @param averages - `{ teacherAveragePay, civilServantAveragePay }`, yuan as numbers or decimal strings.
+ * @function
+ * @param input - `{ teacherAveragePay, civilServantAveragePay }`, yuan as numbers or decimal strings.
  * @param options - `{ asOf?, parameters? }` (validated; no parameter changes this rule).
  * @returns Whether it is met, the shortfall, the ratio, citations and an explanation.
  * @throws {@link PolicyInputError} for invalid amounts or a civil-servant average of 0.
@@ -130,46 +173,42 @@ function zeroAverageIssue(path: Array<string | number>): PolicyIssue {
  * payParity({ teacherAveragePay: 100000, civilServantAveragePay: '100000.00' }).compliant; //=> true
  * ```
  */
-export function payParity(averages: PayAverages, options?: CalculatorOptions): PayParityResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(payAveragesSchema, averages, issues);
-  readOptions(options, issues);
-  let t = 0;
-  let c = 0;
-  if (parsed !== undefined) {
-    t = yuanToFen(parsed.teacherAveragePay) as number;
-    c = yuanToFen(parsed.civilServantAveragePay) as number;
-    if (c === 0) issues.push(zeroAverageIssue(['civilServantAveragePay']));
-  }
-  throwIfAny(issues);
-  const tYuan = fenToDecimal(t).toString();
-  const cYuan = fenToDecimal(c).toString();
-  return parityResult(BigInt(t), 1n, BigInt(c), 1n, [
-    step('4.4', `教师平均工资 ${tYuan} 元，公务员平均工资 ${cYuan} 元`, `Teacher average pay ${tYuan} yuan, civil-servant average pay ${cYuan} yuan`,
-      { teacherAveragePay: tYuan, civilServantAveragePay: cYuan }),
-  ]);
-}
+export const payParity = defineCalculator({
+  name: 'payParity',
+  provisions: ['4.4'],
+  input: payAveragesSchema,
+  parse(input, issues) {
+    const parsed = parseInto(payAveragesSchema, input, issues);
+    if (parsed !== undefined) checkPayAverages(parsed, issues);
+    return parsed;
+  },
+  rule: payParityRule,
+  result(outcome): PayParityResult {
+    const tYuan = fenToDecimal(outcome.teacherFen).toString();
+    const cYuan = fenToDecimal(outcome.civilServantFen).toString();
+    return parityResult(outcome, [
+      step('4.4', `教师平均工资 ${tYuan} 元，公务员平均工资 ${cYuan} 元`, `Teacher average pay ${tYuan} yuan, civil-servant average pay ${cYuan} yuan`,
+        { teacherAveragePay: tYuan, civilServantAveragePay: cYuan }),
+    ]);
+  },
+});
 
 /**
  * {@link payParity} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Teachers
  */
-export const safePayParity = makeSafe(payParity);
+export const safePayParity = safe(payParity);
 
-/** Sums a list of yuan amounts in fen as a bigint (the list was validated). */
-function sumFen(list: readonly MoneyInput[]): bigint {
-  let small = 0;
-  let big = 0n;
-  for (const amount of list) {
-    const next = small + (yuanToFen(amount) as number);
-    if (Number.isSafeInteger(next)) small = next;
-    else {
-      big += BigInt(small) + BigInt(yuanToFen(amount) as number);
-      small = 0;
-    }
-  }
-  return big + BigInt(small);
+/**
+ * The pure rule of {@link payParityFromRecords}: each list summed exactly in fen, and the averages
+ * compared by cross-multiplication with no rounding. Unchecked: give it records valid against
+ * {@link payRecordsSchema}, neither list empty, civil-servant pay summing above 0.
+ *
+ * @category Teachers
+ */
+export function payParityFromRecordsRule(records: PayRecords): PayParityOutcome {
+  return parity(sumFen(records.teacherPay), records.teacherPay.length, sumFen(records.civilServantPay), records.civilServantPay.length);
 }
 
 /**
@@ -179,8 +218,11 @@ function sumFen(list: readonly MoneyInput[]): bigint {
  * as integers), with no rounding at all. The averages are reported as exact decimals (40
  * significant digits when the division does not end); the shortfall is rounded up to the fen.
  *
+ * The pure rule is {@link payParityFromRecordsRule}.
+ *
  * @category Teachers
- * @param records - `{ teacherPay: [...], civilServantPay: [...] }`, yuan as numbers or decimal strings; neither list may be empty.
+ * @function
+ * @param input - `{ teacherPay: [...], civilServantPay: [...] }`, yuan as numbers or decimal strings; neither list may be empty.
  * @param options - `{ asOf?, parameters? }`.
  * @returns As {@link payParity}, plus the averages and counts.
  * @throws {@link PolicyInputError} for an invalid amount (with its index), an empty list, or civil-servant pay summing to 0.
@@ -192,47 +234,46 @@ function sumFen(list: readonly MoneyInput[]): bigint {
  * r.shortfall.toString(); //=> '0.01'
  * ```
  */
-export function payParityFromRecords(records: PayRecords, options?: CalculatorOptions): PayParityRecordsResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(payRecordsSchema, records, issues);
-  readOptions(options, issues);
-  let tSum = 0n;
-  let cSum = 0n;
-  if (parsed !== undefined) {
-    if (parsed.teacherPay.length === 0) issues.push({ path: ['teacherPay'], code: 'too_small', message: 'must list at least one teacher: an average of nobody does not exist' });
-    if (parsed.civilServantPay.length === 0) issues.push({ path: ['civilServantPay'], code: 'too_small', message: 'must list at least one civil servant: an average of nobody does not exist' });
-    tSum = sumFen(parsed.teacherPay);
-    cSum = sumFen(parsed.civilServantPay);
-    if (parsed.civilServantPay.length > 0 && cSum === 0n) issues.push(zeroAverageIssue(['civilServantPay']));
-  }
-  throwIfAny(issues);
-  const p = parsed as NonNullable<typeof parsed>;
-  const tCount = p.teacherPay.length;
-  const cCount = p.civilServantPay.length;
-  const teacherAveragePay = fenToDecimal(tSum).dividedBy(tCount);
-  const civilServantAveragePay = fenToDecimal(cSum).dividedBy(cCount);
-  const base = parityResult(tSum, BigInt(tCount), cSum, BigInt(cCount), [
-    step('4.4',
-      `教师 ${tCount} 人工资合计 ${fenToDecimal(tSum).toString()} 元，平均 ${teacherAveragePay.toString()} 元；公务员 ${cCount} 人合计 ${fenToDecimal(cSum).toString()} 元，平均 ${civilServantAveragePay.toString()} 元（比较时不舍入：${fenToDecimal(tSum).toString()} × ${cCount} 对 ${fenToDecimal(cSum).toString()} × ${tCount}）`,
-      `${tCount} teachers earn ${fenToDecimal(tSum).toString()} yuan in all, average ${teacherAveragePay.toString()}; ${cCount} civil servants ${fenToDecimal(cSum).toString()} yuan, average ${civilServantAveragePay.toString()} (compared without rounding: ${fenToDecimal(tSum).toString()} × ${cCount} against ${fenToDecimal(cSum).toString()} × ${tCount})`,
-      { teacherCount: tCount, teacherTotal: fenToDecimal(tSum).toString(), civilServantCount: cCount, civilServantTotal: fenToDecimal(cSum).toString() }),
-  ]);
-  const result = {
-    compliant: base.compliant,
-    shortfall: base.shortfall,
-    ratio: base.ratio,
-    teacherAveragePay,
-    civilServantAveragePay,
-    teacherCount: tCount,
-    civilServantCount: cCount,
-    citations: base.citations,
-  };
-  return defineLazy(result, 'explanation', () => base.explanation) as PayParityRecordsResult;
-}
+export const payParityFromRecords = defineCalculator({
+  name: 'payParityFromRecords',
+  provisions: ['4.4'],
+  input: payRecordsSchema,
+  parse(input, issues) {
+    const parsed = parseInto(payRecordsSchema, input, issues);
+    if (parsed !== undefined) checkPayRecords(parsed, issues);
+    return parsed;
+  },
+  rule: payParityFromRecordsRule,
+  result(outcome): PayParityRecordsResult {
+    const tCount = outcome.teacherCount;
+    const cCount = outcome.civilServantCount;
+    const tTotal = fenToDecimal(outcome.teacherFen);
+    const cTotal = fenToDecimal(outcome.civilServantFen);
+    const teacherAveragePay = tTotal.dividedBy(tCount);
+    const civilServantAveragePay = cTotal.dividedBy(cCount);
+    const base = parityResult(outcome, [
+      step('4.4',
+        `教师 ${tCount} 人工资合计 ${tTotal.toString()} 元，平均 ${teacherAveragePay.toString()} 元；公务员 ${cCount} 人合计 ${cTotal.toString()} 元，平均 ${civilServantAveragePay.toString()} 元（比较时不舍入：${tTotal.toString()} × ${cCount} 对 ${cTotal.toString()} × ${tCount}）`,
+        `${tCount} teachers earn ${tTotal.toString()} yuan in all, average ${teacherAveragePay.toString()}; ${cCount} civil servants ${cTotal.toString()} yuan, average ${civilServantAveragePay.toString()} (compared without rounding: ${tTotal.toString()} × ${cCount} against ${cTotal.toString()} × ${tCount})`,
+        { teacherCount: tCount, teacherTotal: tTotal.toString(), civilServantCount: cCount, civilServantTotal: cTotal.toString() }),
+    ]);
+    const result = {
+      compliant: base.compliant,
+      shortfall: base.shortfall,
+      ratio: base.ratio,
+      teacherAveragePay,
+      civilServantAveragePay,
+      teacherCount: tCount,
+      civilServantCount: cCount,
+      citations: base.citations,
+    };
+    return defineLazy(result, 'explanation', () => base.explanation) as PayParityRecordsResult;
+  },
+});
 
 /**
  * {@link payParityFromRecords} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Teachers
  */
-export const safePayParityFromRecords = makeSafe(payParityFromRecords);
+export const safePayParityFromRecords = safe(payParityFromRecords);

@@ -1,8 +1,7 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { countSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import { countSchema, record } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 
 /** Staffing figures as {@link staffingCheck} takes them. @category Teachers */
 export const staffingSchema = record(
@@ -33,6 +32,25 @@ export interface StaffingResult extends Explained {
   readonly compliant: boolean;
 }
 
+/** What {@link staffingCheckRule} decides. @category Teachers */
+export type StaffingOutcome = Omit<StaffingResult, 'citations' | 'explanation'>;
+
+/**
+ * The pure rule of {@link staffingCheck}: the vacancies and the two one-vote vetoes. Unchecked: give
+ * it counts valid against {@link staffingSchema}.
+ *
+ * @category Teachers
+ */
+export function staffingCheckRule(figures: StaffingFigures): StaffingOutcome {
+  const { approvedPosts, filledPosts, qualifiedCandidates, longTermContractTeachers } = figures;
+  const vacantPosts = Math.max(0, approvedPosts - filledPosts);
+  const overEstablishment = Math.max(0, filledPosts - approvedPosts);
+  const vacantWithCandidates = vacantPosts > 0 && qualifiedCandidates > 0;
+  const longTermOffEstablishment = longTermContractTeachers > 0;
+  const veto = vacantWithCandidates || longTermOffEstablishment;
+  return { vacantPosts, overEstablishment, vacantWithCandidates, longTermOffEstablishment, veto, compliant: !veto };
+}
+
 /**
  * The staffing checks of opinion **4.3** that data can decide: 严禁在有合格教师来源的情况下“有编不补”、
  * 长期聘用编外教师. Both are one-vote vetoes (一票否决) in the 优质均衡 assessment (教督〔2017〕6号).
@@ -51,8 +69,11 @@ export interface StaffingResult extends Explained {
  * - `veto` is either flag; `compliant` is no veto. The other prohibitions of 4.3 (diverting posts,
  *   挤占挪用编制) need data this check does not take.
  *
+ * The pure rule is {@link staffingCheckRule}.
+ *
  * @category Teachers
- * @param figures - `{ approvedPosts, filledPosts, qualifiedCandidates, longTermContractTeachers }`, counts.
+ * @function
+ * @param input - `{ approvedPosts, filledPosts, qualifiedCandidates, longTermContractTeachers }`, counts.
  * @param options - `{ asOf?, parameters? }` (validated; no parameter changes this rule).
  * @returns The vacancies, both flags, the veto, citations and an explanation.
  * @throws {@link PolicyInputError} for counts that are not whole numbers from 0 to 1,000,000.
@@ -64,53 +85,43 @@ export interface StaffingResult extends Explained {
  * r.veto; //=> true
  * ```
  */
-export function staffingCheck(figures: StaffingFigures, options?: CalculatorOptions): StaffingResult {
-  const issues: PolicyIssue[] = [];
-  const f = parseInto(staffingSchema, figures, issues);
-  readOptions(options, issues);
-  throwIfAny(issues);
-  const { approvedPosts, filledPosts, qualifiedCandidates, longTermContractTeachers } = f as NonNullable<typeof f>;
-  const vacantPosts = Math.max(0, approvedPosts - filledPosts);
-  const overEstablishment = Math.max(0, filledPosts - approvedPosts);
-  const vacantWithCandidates = vacantPosts > 0 && qualifiedCandidates > 0;
-  const longTermOffEstablishment = longTermContractTeachers > 0;
-  const veto = vacantWithCandidates || longTermOffEstablishment;
-  const result = {
-    vacantPosts,
-    overEstablishment,
-    vacantWithCandidates,
-    longTermOffEstablishment,
-    veto,
-    compliant: !veto,
-    citations: ['4.3', 'jiaodu-2017-6'],
-  };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => [
-    step('4.3',
-      `核定编制 ${approvedPosts} 个，在编教师 ${filledPosts} 人：空编 ${vacantPosts} 个${overEstablishment > 0 ? `，超编 ${overEstablishment} 人` : ''}`,
-      `${approvedPosts} approved posts, ${filledPosts} filled: ${vacantPosts} vacant${overEstablishment > 0 ? `, ${overEstablishment} over establishment` : ''}`,
-      { approvedPosts, filledPosts, vacantPosts, overEstablishment }),
-    step('4.3',
-      vacantWithCandidates
-        ? `有空编 ${vacantPosts} 个且有合格人选 ${qualifiedCandidates} 人：属于“有编不补”`
-        : vacantPosts === 0 ? '无空编：不存在“有编不补”' : `有空编但无合格人选：不属于“有编不补”`,
-      vacantWithCandidates
-        ? `${vacantPosts} vacant posts while ${qualifiedCandidates} qualified candidates exist: posts left unfilled (有编不补)`
-        : vacantPosts === 0 ? 'No vacant posts: no 有编不补' : 'Vacant posts but no qualified candidate: not 有编不补',
-      { qualifiedCandidates, vacantWithCandidates }),
-    step('4.3',
-      longTermOffEstablishment ? `长期聘用编外教师 ${longTermContractTeachers} 人：违反 4.3` : '无长期聘用的编外教师',
-      longTermOffEstablishment ? `${longTermContractTeachers} off-establishment teachers hired long-term: contrary to 4.3` : 'No long-term off-establishment teachers',
-      { longTermContractTeachers, longTermOffEstablishment }),
-    step('jiaodu-2017-6',
-      veto ? '优质均衡评估一票否决' : '不触发优质均衡一票否决',
-      veto ? 'A one-vote veto in the 优质均衡 assessment' : 'No 优质均衡 veto',
-      { veto }),
-  ]) as StaffingResult;
-}
+export const staffingCheck = defineCalculator({
+  name: 'staffingCheck',
+  provisions: ['4.3'],
+  input: staffingSchema,
+  rule: staffingCheckRule,
+  result(outcome, call): StaffingResult {
+    const { approvedPosts, filledPosts, qualifiedCandidates, longTermContractTeachers } = call.input;
+    const { vacantPosts, overEstablishment, vacantWithCandidates, longTermOffEstablishment, veto } = outcome;
+    const result = { ...outcome, citations: ['4.3', 'jiaodu-2017-6'] };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => [
+      step('4.3',
+        `核定编制 ${approvedPosts} 个，在编教师 ${filledPosts} 人：空编 ${vacantPosts} 个${overEstablishment > 0 ? `，超编 ${overEstablishment} 人` : ''}`,
+        `${approvedPosts} approved posts, ${filledPosts} filled: ${vacantPosts} vacant${overEstablishment > 0 ? `, ${overEstablishment} over establishment` : ''}`,
+        { approvedPosts, filledPosts, vacantPosts, overEstablishment }),
+      step('4.3',
+        vacantWithCandidates
+          ? `有空编 ${vacantPosts} 个且有合格人选 ${qualifiedCandidates} 人：属于“有编不补”`
+          : vacantPosts === 0 ? '无空编：不存在“有编不补”' : `有空编但无合格人选：不属于“有编不补”`,
+        vacantWithCandidates
+          ? `${vacantPosts} vacant posts while ${qualifiedCandidates} qualified candidates exist: posts left unfilled (有编不补)`
+          : vacantPosts === 0 ? 'No vacant posts: no 有编不补' : 'Vacant posts but no qualified candidate: not 有编不补',
+        { qualifiedCandidates, vacantWithCandidates }),
+      step('4.3',
+        longTermOffEstablishment ? `长期聘用编外教师 ${longTermContractTeachers} 人：违反 4.3` : '无长期聘用的编外教师',
+        longTermOffEstablishment ? `${longTermContractTeachers} off-establishment teachers hired long-term: contrary to 4.3` : 'No long-term off-establishment teachers',
+        { longTermContractTeachers, longTermOffEstablishment }),
+      step('jiaodu-2017-6',
+        veto ? '优质均衡评估一票否决' : '不触发优质均衡一票否决',
+        veto ? 'A one-vote veto in the 优质均衡 assessment' : 'No 优质均衡 veto',
+        { veto }),
+    ]) as StaffingResult;
+  },
+});
 
 /**
  * {@link staffingCheck} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Teachers
  */
-export const safeStaffingCheck = makeSafe(staffingCheck);
+export const safeStaffingCheck = safe(staffingCheck);

@@ -1,9 +1,7 @@
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineLazy, step, type Explained } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { choice, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
-import { listOf, yesNo } from './common.js';
+import { choice, idSchema, listOf, record, yesNo } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 
 /** Whom a ranking may rank: 学校, 班级, 学生. Opinion 3.3 forbids all three. @category Wellbeing */
 export const RANKED_UNITS = ['schools', 'classes', 'pupils'] as const;
@@ -29,7 +27,7 @@ export type EvaluationRule = (typeof EVALUATION_RULES)[number];
  */
 export const evaluationPolicySchema = record(
   {
-    schoolId: idSchema.optional(),
+    schoolId: z.optional(idSchema),
     gradesAndComments: yesNo('pupils are evaluated by grades plus comments, 等级加评语'),
     publishesScores: yesNo('scores are published'),
     rankings: listOf(choice(RANKED_UNITS, 'who is ranked'), "who is ranked ('schools' | 'classes' | 'pupils'), possibly empty"),
@@ -73,6 +71,31 @@ const EN: Record<EvaluationRule, string> = {
 
 const UNIT_ZH: Record<RankedUnit, string> = { schools: '学校', classes: '班级', pupils: '学生' };
 
+/** What {@link evaluationPolicyCheckRule} decides: the result of {@link evaluationPolicyCheck} without citations and explanation. @category Wellbeing */
+export type EvaluationPolicyOutcome = Omit<EvaluationPolicyCheckResult, keyof Explained>;
+
+/**
+ * The pure rule of {@link evaluationPolicyCheck}: the rules of opinion 3.3 a valid policy breaks, in
+ * the order 3.3 states them, each with its clause (who is ranked in the order 学校, 班级, 学生). No
+ * parameter is read; nothing is checked.
+ *
+ * @category Wellbeing
+ */
+export function evaluationPolicyCheckRule(plan: EvaluationPolicy): EvaluationPolicyOutcome {
+  const ranked = RANKED_UNITS.filter((u) => plan.rankings.includes(u));
+  const found = new Map<EvaluationRule, string[]>();
+  if (!plan.gradesAndComments) found.set('grades-and-comments', []);
+  if (plan.publishesScores) found.set('no-published-scores', []);
+  if (ranked.length > 0) found.set('no-ranking', [...ranked]);
+  const violations: EvaluationViolation[] = EVALUATION_RULES.filter((rule) => found.has(rule)).map((rule) => ({
+    rule,
+    provision: '3.3',
+    clause: CLAUSES[rule],
+    details: found.get(rule) as string[],
+  }));
+  return { compliant: violations.length === 0, violations };
+}
+
 /**
  * Checks how a school or the district evaluates pupils against the rules of opinion 3.3: grades
  * plus comments, no published scores, no ranking of schools, classes or pupils.
@@ -85,7 +108,8 @@ const UNIT_ZH: Record<RankedUnit, string> = { schools: '学校', classes: '班�
  * providers are not checked.
  *
  * @category Wellbeing
- * @param plan - `{ gradesAndComments, publishesScores, rankings: [...], schoolId? }`.
+ * @function
+ * @param input - `{ gradesAndComments, publishesScores, rankings: [...], schoolId? }`.
  * @param options - `{ asOf? }` (accepted for symmetry; no dated value is read).
  * @returns Whether the policy complies, each rule broken with its clause, citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options.
@@ -98,42 +122,34 @@ const UNIT_ZH: Record<RankedUnit, string> = { schools: '学校', classes: '班�
  * r.violations[0]?.details; //=> ['classes', 'pupils']
  * ```
  */
-export function evaluationPolicyCheck(plan: EvaluationPolicy, options?: CalculatorOptions): EvaluationPolicyCheckResult {
-  const issues: PolicyIssue[] = [];
-  const parsed = parseInto(evaluationPolicySchema, plan, issues);
-  readOptions(options, issues);
-  throwIfAny(issues);
-  const p = parsed as NonNullable<typeof parsed>;
-
-  const ranked = RANKED_UNITS.filter((u) => p.rankings.includes(u));
-  const found = new Map<EvaluationRule, string[]>();
-  if (!p.gradesAndComments) found.set('grades-and-comments', []);
-  if (p.publishesScores) found.set('no-published-scores', []);
-  if (ranked.length > 0) found.set('no-ranking', [...ranked]);
-  const violations: EvaluationViolation[] = EVALUATION_RULES.filter((rule) => found.has(rule)).map((rule) => ({
-    rule,
-    provision: '3.3',
-    clause: CLAUSES[rule],
-    details: found.get(rule) as string[],
-  }));
-  const result = { compliant: violations.length === 0, violations, citations: ['3.3'] };
-  const who = p.schoolId === undefined ? '' : `（${p.schoolId}）`;
-  const whoEn = p.schoolId === undefined ? '' : ` (${p.schoolId})`;
-  return defineLazy(result, 'explanation', () =>
-    EVALUATION_RULES.map((rule) => {
-      const broken = found.has(rule);
-      const zhDetail = rule === 'no-ranking' && broken ? `：对${ranked.map((u) => UNIT_ZH[u]).join('、')}进行排名` : '';
-      const enDetail = rule === 'no-ranking' && broken ? `: ranks ${ranked.join(', ')}` : '';
-      return step('3.3',
-        broken ? `评价方式${who}违反“${CLAUSES[rule]}”${zhDetail}` : `评价方式${who}符合“${CLAUSES[rule]}”`,
-        broken ? `The evaluation policy${whoEn} breaks "${EN[rule]}"${enDetail}` : `The evaluation policy${whoEn} complies with "${EN[rule]}"`,
-        { rule, violated: broken });
-    })) as EvaluationPolicyCheckResult;
-}
+export const evaluationPolicyCheck = defineCalculator({
+  name: 'evaluationPolicyCheck',
+  provisions: ['3.3'],
+  input: evaluationPolicySchema,
+  rule: evaluationPolicyCheckRule,
+  result(outcome, call): EvaluationPolicyCheckResult {
+    const p = call.input;
+    const broken = new Map(outcome.violations.map((v) => [v.rule, v]));
+    const ranked = [...(broken.get('no-ranking')?.details ?? [])] as RankedUnit[];
+    const result = { ...outcome, citations: ['3.3'] };
+    const who = p.schoolId === undefined ? '' : `（${p.schoolId}）`;
+    const whoEn = p.schoolId === undefined ? '' : ` (${p.schoolId})`;
+    return defineLazy(result, 'explanation', () =>
+      EVALUATION_RULES.map((rule) => {
+        const isBroken = broken.has(rule);
+        const zhDetail = rule === 'no-ranking' && isBroken ? `：对${ranked.map((u) => UNIT_ZH[u]).join('、')}进行排名` : '';
+        const enDetail = rule === 'no-ranking' && isBroken ? `: ranks ${ranked.join(', ')}` : '';
+        return step('3.3',
+          isBroken ? `评价方式${who}违反“${CLAUSES[rule]}”${zhDetail}` : `评价方式${who}符合“${CLAUSES[rule]}”`,
+          isBroken ? `The evaluation policy${whoEn} breaks "${EN[rule]}"${enDetail}` : `The evaluation policy${whoEn} complies with "${EN[rule]}"`,
+          { rule, violated: isBroken });
+      })) as EvaluationPolicyCheckResult;
+  },
+});
 
 /**
  * {@link evaluationPolicyCheck} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Wellbeing
  */
-export const safeEvaluationPolicyCheck = makeSafe(evaluationPolicyCheck);
+export const safeEvaluationPolicyCheck = safe(evaluationPolicyCheck);

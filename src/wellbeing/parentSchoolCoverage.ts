@@ -1,12 +1,11 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import type { IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import type { RuleContext } from '../core/resolve.js';
+import { checkUnique, idSchema, listOf, parseInto, record, yesNo } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { checkUnique, coverageOf, coverageText, deadlineOn, deadlineStep, listOf, targetText, yesNo, type Coverage, type TargetDeadline } from './common.js';
+import { coverageOf, coverageText, deadlineOn, deadlineStep, targetText, type Coverage, type TargetDeadline } from './internal.js';
 
 /** One town or subdistrict (镇、街) and whether it has a head parents' school (家长学校总校). @category Wellbeing */
 export const townParentSchoolSchema = record(
@@ -30,6 +29,37 @@ export interface ParentSchoolCoverageResult extends Coverage, Explained {
 }
 
 /**
+ * The parameters {@link parentSchoolCoverageRule} reads, resolved for `asOf`:
+ * `wellbeing.parentSchoolHubTarget` in basis points (10000 for 100 %) and
+ * `wellbeing.parentSchoolHubDeadline`.
+ *
+ * @category Wellbeing
+ */
+export interface ParentSchoolParams {
+  /** The target share in basis points (ten-thousandths). */
+  readonly target: number;
+  /** The target date, inclusive. */
+  readonly deadline: IsoDate;
+}
+
+/** What {@link parentSchoolCoverageRule} decides: the result of {@link parentSchoolCoverage} without citations and explanation. @category Wellbeing */
+export type ParentSchoolOutcome = Omit<ParentSchoolCoverageResult, keyof Explained>;
+
+/**
+ * The pure rule of {@link parentSchoolCoverage}: the share of towns with a head parents' school
+ * against the target, compared exactly, the towns missing one, and where `asOf` stands against the
+ * deadline. The towns must be valid, each once, at least one; nothing is checked.
+ *
+ * @category Wellbeing
+ */
+export function parentSchoolCoverageRule(towns: readonly TownParentSchool[], p: ParentSchoolParams, call: RuleContext): ParentSchoolOutcome {
+  const missing = towns.filter((r) => !r.hasParentSchoolHub).map((r) => r.town);
+  const coverage = coverageOf(towns.length - missing.length, towns.length, p.target);
+  const deadline = deadlineOn(p.deadline, call.asOf);
+  return { ...coverage, missing, deadline, shortAfterDeadline: deadline.passed && !coverage.met };
+}
+
+/**
  * The share of towns and subdistricts (镇、街) with a head parents' school (家长学校总校), against the
  * 100 % target.
  *
@@ -44,7 +74,8 @@ export interface ParentSchoolCoverageResult extends Coverage, Explained {
  * - The parents' schools of each school (建立家长学校) and the rest of 3.3's measures are not counted.
  *
  * @category Wellbeing
- * @param towns - `[{ town, hasParentSchoolHub }]`, every town and subdistrict once.
+ * @function
+ * @param input - `[{ town, hasParentSchoolHub }]`, every town and subdistrict once.
  * @param options - `{ asOf?, parameters? }`.
  * @returns The coverage (`covered`, `total`, `coverage`, `target`, `met`), the towns missing one, the deadline, citations and an explanation.
  * @throws {@link PolicyInputError} for invalid input or options, an empty list or a repeated town.
@@ -60,46 +91,44 @@ export interface ParentSchoolCoverageResult extends Coverage, Explained {
  * r.shortAfterDeadline; //=> true
  * ```
  */
-export function parentSchoolCoverage(towns: readonly TownParentSchool[], options?: CalculatorOptions): ParentSchoolCoverageResult {
-  const issues: PolicyIssue[] = [];
-  const rows = parseInto(parentSchoolListSchema, towns, issues);
-  checkUnique(towns, 'town', 'town', issues);
-  const ctx = readOptions(options, issues);
-  if (rows !== undefined) {
-    if (rows.length === 0) issues.push({ path: [], code: 'too_small', message: 'must list every town and subdistrict of the district (at least one)', provision: '3.3' });
-  }
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const w = parameterTree.wellbeing;
-  const targetBp = resolve(w.parentSchoolHubTarget, 'wellbeing.parentSchoolHubTarget', ctx, issues, used);
-  const deadlineDate = resolve(w.parentSchoolHubDeadline, 'wellbeing.parentSchoolHubDeadline', ctx, issues, used);
-  throwIfAny(issues);
-  const list = rows as NonNullable<typeof rows>;
-  const missing = list.filter((r) => !r.hasParentSchoolHub).map((r) => r.town);
-  const coverage = coverageOf(list.length - missing.length, list.length, targetBp);
-  const deadline = deadlineOn(deadlineDate, ctx.asOf);
-  const result = { ...coverage, missing, deadline, shortAfterDeadline: deadline.passed && !coverage.met, citations: citationsOf(used, '3.3') };
-  return defineLazy(result, 'explanation', (): ExplanationStep[] => {
-    const d = deadline;
-    const pct = targetText(coverage.target);
-    return [
-      ...parameterSteps(used, '3.3'),
-      step('3.3',
-        `镇街 ${coverage.total} 个，已建立家长学校总校 ${coverage.covered} 个${missing.length > 0 ? `；未建立：${missing.join('、')}` : ''}`,
-        `${coverage.total} towns and subdistricts, ${coverage.covered} with a head parents' school${missing.length > 0 ? `; without one: ${missing.join(', ')}` : ''}`,
-        { towns: coverage.total, withHub: coverage.covered }),
-      step('3.3',
-        `建校率 = ${coverage.covered} ÷ ${coverage.total} = ${coverageText(coverage)}；${coverage.covered} × 10000 ${coverage.met ? '≥' : '<'} ${targetBp} × ${coverage.total}：${coverage.met ? '达到' : '未达到'}目标 ${pct}`,
-        `Establishment rate = ${coverage.covered} ÷ ${coverage.total} = ${coverageText(coverage)}; ${coverage.covered} × 10000 ${coverage.met ? '≥' : '<'} ${targetBp} × ${coverage.total}: the ${pct} target is ${coverage.met ? 'met' : 'not met'}`,
-        { coverage: coverage.coverage, met: coverage.met }),
-      deadlineStep('3.3', d, result.shortAfterDeadline),
-    ];
-  }) as ParentSchoolCoverageResult;
-}
+export const parentSchoolCoverage = defineCalculator({
+  name: 'parentSchoolCoverage',
+  provisions: ['3.3'],
+  input: parentSchoolListSchema,
+  parse(input, issues) {
+    const rows = parseInto(parentSchoolListSchema, input, issues);
+    checkUnique(input, 'town', 'town', issues);
+    if (rows !== undefined && rows.length === 0) issues.push({ path: [], code: 'too_small', message: 'must list every town and subdistrict of the district (at least one)', provision: '3.3' });
+    return rows;
+  },
+  reads: (p) => ({ target: p.wellbeing.parentSchoolHubTarget, deadline: p.wellbeing.parentSchoolHubDeadline }),
+  rule: parentSchoolCoverageRule,
+  result(outcome, call): ParentSchoolCoverageResult {
+    const targetBp = call.params.target;
+    const { missing, deadline } = outcome;
+    const coverage: Coverage = outcome;
+    const result = { ...outcome, citations: citationsOf(call.used, '3.3') };
+    return defineLazy(result, 'explanation', (): ExplanationStep[] => {
+      const pct = targetText(coverage.target);
+      return [
+        ...parameterSteps(call.used, '3.3'),
+        step('3.3',
+          `镇街 ${coverage.total} 个，已建立家长学校总校 ${coverage.covered} 个${missing.length > 0 ? `；未建立：${missing.join('、')}` : ''}`,
+          `${coverage.total} towns and subdistricts, ${coverage.covered} with a head parents' school${missing.length > 0 ? `; without one: ${missing.join(', ')}` : ''}`,
+          { towns: coverage.total, withHub: coverage.covered }),
+        step('3.3',
+          `建校率 = ${coverage.covered} ÷ ${coverage.total} = ${coverageText(coverage)}；${coverage.covered} × 10000 ${coverage.met ? '≥' : '<'} ${targetBp} × ${coverage.total}：${coverage.met ? '达到' : '未达到'}目标 ${pct}`,
+          `Establishment rate = ${coverage.covered} ÷ ${coverage.total} = ${coverageText(coverage)}; ${coverage.covered} × 10000 ${coverage.met ? '≥' : '<'} ${targetBp} × ${coverage.total}: the ${pct} target is ${coverage.met ? 'met' : 'not met'}`,
+          { coverage: coverage.coverage, met: coverage.met }),
+        deadlineStep('3.3', deadline, result.shortAfterDeadline),
+      ];
+    }) as ParentSchoolCoverageResult;
+  },
+});
 
 /**
  * {@link parentSchoolCoverage} that returns `{ success: false, error }` instead of throwing.
  *
  * @category Wellbeing
  */
-export const safeParentSchoolCoverage = makeSafe(parentSchoolCoverage);
+export const safeParentSchoolCoverage = safe(parentSchoolCoverage);

@@ -1,14 +1,11 @@
-import * as z from 'zod';
-import { toIsoDate, type IsoDate } from '../core/dates.js';
+import * as z from 'zod/mini';
+import { daysBetween, toIsoDate, type IsoDate } from '../core/dates.js';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { makeSafe, type PolicyIssue } from '../core/errors.js';
-import { resolve, type UsedValue } from '../core/parameters.js';
-import { countSchema, dateSchema, describeValue, idSchema, parseInto, record, throwIfAny } from '../core/schemas.js';
-import { readOptions, type CalculatorOptions } from '../parameters/context.js';
+import type { RuleContext, UsedValue } from '../core/resolve.js';
+import { countSchema, dateSchema, describeValue, idSchema, parseInto, record } from '../core/schemas.js';
+import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { parameterTree } from '../parameters/tree.js';
-import { daysBetween } from '../core/dates.js';
-import { coverageOf, coverageText, deadlineOn, deadlineStep, targetText, type Coverage, type TargetDeadline } from './common.js';
+import { coverageOf, coverageText, deadlineOn, deadlineStep, endOfNextYear, oneYearAfter, targetText, type Coverage, type TargetDeadline } from './internal.js';
 
 /** Minutes in a day: the most daily exercise a record may claim. @category Wellbeing */
 export const MINUTES_PER_DAY = 1440;
@@ -16,7 +13,7 @@ export const MINUTES_PER_DAY = 1440;
 /** How annual health monitoring is read: see the parameter `wellbeing.healthMonitoringPeriod`. @category Wellbeing */
 export type HealthMonitoringPeriod = 'rolling-12-months' | 'calendar-year';
 
-const minutesSchema = countSchema.max(MINUTES_PER_DAY, { error: (iss) => `must be at most ${MINUTES_PER_DAY} minutes (a day), got ${describeValue(iss.input)}` });
+const minutesSchema = countSchema.check(z.maximum(MINUTES_PER_DAY, { error: (iss) => `must be at most ${MINUTES_PER_DAY} minutes (a day), got ${describeValue(iss.input)}` }));
 
 /**
  * A school's (or the whole district's) figures for opinion 3.2, as {@link physicalAndArtsCheck}
@@ -36,7 +33,7 @@ const minutesSchema = countSchema.max(MINUTES_PER_DAY, { error: (iss) => `must b
  */
 export const physicalAndArtsSchema = record(
   {
-    id: idSchema.optional(),
+    id: z.optional(idSchema),
     dailyExerciseMinutes: minutesSchema,
     healthMonitoring: record(
       {
@@ -98,26 +95,68 @@ export interface PhysicalAndArtsResult extends Explained {
   readonly arts: ArtsCoverageStatus;
 }
 
-/** `date` + 1 year, 29 February → 28 February; capped at 9999-12-31. @internal */
-export function oneYearAfter(date: IsoDate): IsoDate {
-  const year = Number(date.slice(0, 4)) + 1;
-  if (year > 9999) return '9999-12-31';
-  const rest = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
-  return `${String(year).padStart(4, '0')}-${rest}`;
-}
-
-/** 31 December of the year after `date`; capped at 9999-12-31. @internal */
-function endOfNextYear(date: IsoDate): IsoDate {
-  const year = Math.min(Number(date.slice(0, 4)) + 1, 9999);
-  return `${String(year).padStart(4, '0')}-12-31`;
-}
-
-/** The monitoring status on `asOf`. @internal */
-export function monitoringStatus(lastDone: IsoDate | null, period: HealthMonitoringPeriod, asOf: IsoDate): HealthMonitoringStatus {
+/** The monitoring status on `asOf`. */
+function monitoringStatus(lastDone: IsoDate | null, period: HealthMonitoringPeriod, asOf: IsoDate): HealthMonitoringStatus {
   if (lastDone === null) return { lastDone, period, dueBy: null, met: false, daysOverdue: 0 };
   const dueBy = period === 'rolling-12-months' ? oneYearAfter(lastDone) : endOfNextYear(lastDone);
   const met = asOf <= dueBy;
   return { lastDone, period, dueBy, met, daysOverdue: met ? 0 : daysBetween(dueBy, asOf) };
+}
+
+/**
+ * A {@link PhysicalAndArtsInput} as {@link physicalAndArtsCheckRule} reads it: validated, with `lastDone`
+ * as `'YYYY-MM-DD'` (or `null` when never monitored).
+ *
+ * @category Wellbeing
+ */
+export interface PhysicalAndArtsRecord {
+  readonly id?: string | undefined;
+  readonly dailyExerciseMinutes: number;
+  readonly healthMonitoring: { readonly lastDone: IsoDate | null };
+  readonly artsAssessment: { readonly assessed: number; readonly pupils: number };
+}
+
+/**
+ * The parameters {@link physicalAndArtsCheckRule} reads, resolved for `asOf`: `wellbeing.dailyExerciseMinutes`,
+ * `wellbeing.healthMonitoringPeriod`, `wellbeing.artsCoverageTarget` (in basis points, 10000 for
+ * 100 %) and `wellbeing.artsCoverageDeadline`.
+ *
+ * @category Wellbeing
+ */
+export interface PhysicalAndArtsParams {
+  readonly requiredMinutes: number;
+  readonly period: HealthMonitoringPeriod;
+  /** The arts-assessment target share in basis points (ten-thousandths). */
+  readonly artsTarget: number;
+  readonly artsDeadline: IsoDate;
+}
+
+/** What {@link physicalAndArtsCheckRule} decides: the result of {@link physicalAndArtsCheck} without citations and explanation. @category Wellbeing */
+export type PhysicalAndArtsOutcome = Omit<PhysicalAndArtsResult, keyof Explained>;
+
+/**
+ * The pure rule of {@link physicalAndArtsCheck}: daily exercise against the required minutes, the
+ * health-monitoring due date on `asOf`, and arts-assessment coverage against its target (exact) and
+ * deadline. The record must be valid (`assessed` ≤ `pupils`, `lastDone` not after `asOf`); nothing
+ * is checked.
+ *
+ * @category Wellbeing
+ */
+export function physicalAndArtsCheckRule(school: PhysicalAndArtsRecord, p: PhysicalAndArtsParams, call: RuleContext): PhysicalAndArtsOutcome {
+  const minutes = school.dailyExerciseMinutes;
+  const requiredMinutes = p.requiredMinutes;
+  const exercise: ExerciseStatus = { minutes, requiredMinutes, met: minutes >= requiredMinutes, shortfall: Math.max(0, requiredMinutes - minutes) };
+  const healthMonitoring = monitoringStatus(school.healthMonitoring.lastDone, p.period, call.asOf);
+  const coverage = coverageOf(school.artsAssessment.assessed, school.artsAssessment.pupils, p.artsTarget);
+  const deadline = deadlineOn(p.artsDeadline, call.asOf);
+  const arts: ArtsCoverageStatus = { ...coverage, deadline, shortAfterDeadline: deadline.passed && !coverage.met };
+  return {
+    id: school.id ?? null,
+    compliant: exercise.met && healthMonitoring.met && arts.met,
+    exercise,
+    healthMonitoring,
+    arts,
+  };
 }
 
 /**
@@ -143,7 +182,8 @@ export function monitoringStatus(lastDone: IsoDate | null, period: HealthMonitor
  * - 创建校园足球等新的体育特色项目学校 sets no number and is not checked.
  *
  * @category Wellbeing
- * @param school - `{ dailyExerciseMinutes, healthMonitoring: { lastDone }, artsAssessment: { assessed, pupils }, id? }`.
+ * @function
+ * @param input - `{ dailyExerciseMinutes, healthMonitoring: { lastDone }, artsAssessment: { assessed, pupils }, id? }`.
  * @param options - `{ asOf?, parameters? }`.
  * @returns Each requirement with its figures and whether it is met, `compliant` when all three are, citations and a bilingual explanation.
  * @throws {@link PolicyInputError} for invalid input or options, `assessed` above `pupils`, or a monitoring after `asOf`.
@@ -160,44 +200,37 @@ export function monitoringStatus(lastDone: IsoDate | null, period: HealthMonitor
  * r.compliant; //=> false
  * ```
  */
-export function physicalAndArtsCheck(school: PhysicalAndArtsInput, options?: CalculatorOptions): PhysicalAndArtsResult {
-  const issues: PolicyIssue[] = [];
-  const s = parseInto(physicalAndArtsSchema, school, issues);
-  const ctx = readOptions(options, issues);
-  throwIfAny(issues);
-  const p = s as NonNullable<typeof s>;
-  const lastDone = p.healthMonitoring.lastDone === null ? null : (toIsoDate(p.healthMonitoring.lastDone) as IsoDate);
-  if (lastDone !== null && lastDone > ctx.asOf) {
-    issues.push({ path: ['healthMonitoring', 'lastDone'], code: 'inconsistent', message: `is after asOf (${lastDone} > ${ctx.asOf}): a monitoring not yet carried out on asOf cannot count`, provision: '3.2' });
-  }
-  if (p.artsAssessment.assessed > p.artsAssessment.pupils) {
-    issues.push({ path: ['artsAssessment', 'assessed'], code: 'inconsistent', message: `must not exceed pupils (${p.artsAssessment.assessed} assessed, ${p.artsAssessment.pupils} pupils)`, provision: '3.2' });
-  }
-  throwIfAny(issues);
-  const used: UsedValue[] = [];
-  const w = parameterTree.wellbeing;
-  const requiredMinutes = resolve(w.dailyExerciseMinutes, 'wellbeing.dailyExerciseMinutes', ctx, issues, used);
-  const period = resolve(w.healthMonitoringPeriod, 'wellbeing.healthMonitoringPeriod', ctx, issues, used);
-  const targetBp = resolve(w.artsCoverageTarget, 'wellbeing.artsCoverageTarget', ctx, issues, used);
-  const deadlineDate = resolve(w.artsCoverageDeadline, 'wellbeing.artsCoverageDeadline', ctx, issues, used);
-  throwIfAny(issues);
-
-  const minutes = p.dailyExerciseMinutes;
-  const exercise: ExerciseStatus = { minutes, requiredMinutes, met: minutes >= requiredMinutes, shortfall: Math.max(0, requiredMinutes - minutes) };
-  const healthMonitoring = monitoringStatus(lastDone, period, ctx.asOf);
-  const coverage = coverageOf(p.artsAssessment.assessed, p.artsAssessment.pupils, targetBp);
-  const deadline = deadlineOn(deadlineDate, ctx.asOf);
-  const arts: ArtsCoverageStatus = { ...coverage, deadline, shortAfterDeadline: deadline.passed && !coverage.met };
-  const result = {
-    id: p.id ?? null,
-    compliant: exercise.met && healthMonitoring.met && arts.met,
-    exercise,
-    healthMonitoring,
-    arts,
-    citations: citationsOf(used, '3.2'),
-  };
-  return defineLazy(result, 'explanation', () => explain(result, used)) as PhysicalAndArtsResult;
-}
+export const physicalAndArtsCheck = defineCalculator({
+  name: 'physicalAndArtsCheck',
+  provisions: ['3.2'],
+  input: physicalAndArtsSchema,
+  parse(input, issues): PhysicalAndArtsRecord | undefined {
+    const s = parseInto(physicalAndArtsSchema, input, issues);
+    if (s === undefined) return undefined;
+    const lastDone = s.healthMonitoring.lastDone === null ? null : (toIsoDate(s.healthMonitoring.lastDone) as IsoDate);
+    return { ...s, healthMonitoring: { lastDone } };
+  },
+  reads: (p) => ({
+    requiredMinutes: p.wellbeing.dailyExerciseMinutes,
+    period: p.wellbeing.healthMonitoringPeriod,
+    artsTarget: p.wellbeing.artsCoverageTarget,
+    artsDeadline: p.wellbeing.artsCoverageDeadline,
+  }),
+  check(s, call, issues) {
+    const lastDone = s.healthMonitoring.lastDone;
+    if (lastDone !== null && lastDone > call.asOf) {
+      issues.push({ path: ['healthMonitoring', 'lastDone'], code: 'inconsistent', message: `is after asOf (${lastDone} > ${call.asOf}): a monitoring not yet carried out on asOf cannot count`, provision: '3.2' });
+    }
+    if (s.artsAssessment.assessed > s.artsAssessment.pupils) {
+      issues.push({ path: ['artsAssessment', 'assessed'], code: 'inconsistent', message: `must not exceed pupils (${s.artsAssessment.assessed} assessed, ${s.artsAssessment.pupils} pupils)`, provision: '3.2' });
+    }
+  },
+  rule: physicalAndArtsCheckRule,
+  result(outcome, call): PhysicalAndArtsResult {
+    const result = { ...outcome, citations: citationsOf(call.used, '3.2') };
+    return defineLazy(result, 'explanation', () => explain(result, call.used)) as PhysicalAndArtsResult;
+  },
+});
 
 function explain(r: Omit<PhysicalAndArtsResult, 'explanation'>, used: readonly UsedValue[]): ExplanationStep[] {
   const e = r.exercise;
@@ -238,4 +271,4 @@ function explain(r: Omit<PhysicalAndArtsResult, 'explanation'>, used: readonly U
  *
  * @category Wellbeing
  */
-export const safePhysicalAndArtsCheck = makeSafe(physicalAndArtsCheck);
+export const safePhysicalAndArtsCheck = safe(physicalAndArtsCheck);

@@ -1,9 +1,8 @@
 import type * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
-import { countSchema, idSchema, listOf, parseInto, record } from '../core/schemas.js';
+import { checkUnique, countSchema, idSchema, listOf, parseInto, record } from '../core/schemas.js';
 import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
-import { checkUnique } from './common.js';
 
 /** One school's full-time security staff (专职安全保卫人员), a whole number. @category Wellbeing */
 export const schoolSecuritySchema = record({ id: idSchema, fullTimeSecurityStaff: countSchema }, 'a school object { id, fullTimeSecurityStaff }');
@@ -40,7 +39,7 @@ export interface SecurityPostResult extends Explained {
  *
  * @category Wellbeing
  */
-export function securityPostRule(schools: readonly { id: string; fullTimeSecurityStaff: number }[], p: { readonly minimum: number }): SecurityShortfall[] {
+export function securityPostCheckRule(schools: readonly { id: string; fullTimeSecurityStaff: number }[], p: { readonly minimum: number }): SecurityShortfall[] {
   const withoutPost: SecurityShortfall[] = [];
   for (const s of schools) {
     if (s.fullTimeSecurityStaff < p.minimum) withoutPost.push({ id: s.id, fullTimeSecurityStaff: s.fullTimeSecurityStaff, missing: p.minimum - s.fullTimeSecurityStaff });
@@ -59,7 +58,7 @@ export function securityPostRule(schools: readonly { id: string; fullTimeSecurit
  *
  * @category Wellbeing
  * @function
- * @param schools - `[{ id, fullTimeSecurityStaff }]`, each school once.
+ * @param input - `[{ id, fullTimeSecurityStaff }]`, each school once.
  * @param options - `{ asOf?, parameters? }`.
  * @returns The minimum, the schools meeting it and those short of it, citations and an explanation.
  * @throws {@link PolicyInputError} for invalid input or options, an empty list or a repeated id.
@@ -82,7 +81,7 @@ export const securityPostCheck = defineCalculator({
     return rows;
   },
   reads: (p) => ({ minimum: p.wellbeing.securityMinFullTimeStaff }),
-  rule: securityPostRule,
+  rule: securityPostCheckRule,
   result(outcome, call): SecurityPostResult {
     const { minimum } = call.params;
     const list = call.input;

@@ -11,7 +11,13 @@ import { examples, runExample } from '../docs/harness.js';
 import { SEEDS, type Fn } from '../robustness/seeds.js';
 
 /** Extra runs for reads that only some inputs reach (a branch no example or seed takes). */
-const EXTRA: Array<[string, unknown, unknown]> = [];
+const SMALL_RURAL = { id: 'S', location: 'rural', pupils: { primary: 40 }, boarders: { primary: 10 }, disabledPupils: 1 };
+const EXTRA: Array<[string, unknown, unknown]> = [
+  // Below the national floor: the funded-as figure is read only for a school under 100.
+  ['publicFunding', SMALL_RURAL, { asOf: '2025-09-01', region: 'central' }],
+  // Boarders and disabled pupils: their rates are read only for schools that have them.
+  ['allocateBudget', [SMALL_RURAL], { asOf: '2025-09-01', region: 'central' }],
+];
 
 const reads = recordParameterReads(() => {
   for (const example of examples) {

@@ -51,7 +51,7 @@ export const SEEDS: Record<string, [unknown, unknown]> = {
   createTrainingTally: [{ asOf: '2025-12-31' }, undefined],
   payParityFromRecords: [{ teacherPay: [100, 100, 100.01], civilServantPay: [100, 100.01] }, AS_OF],
   staffingCheck: [{ approvedPosts: 120, filledPosts: 112, qualifiedCandidates: 3, longTermContractTeachers: 0 }, AS_OF],
-  admissionsPlanCheck: [{ falseAdvertising: false, selectionTests: false, certificatesAsCriteria: [], specialClasses: ['fast-slow'], crossDistrictRecruitment: false, unapprovedEnrolment: false }, AS_OF],
+  admissionsPlanCheck: [{ falseAdvertising: false, selectionTests: false, certificatesAsCriteria: [], specialClasses: ['fast-slow'], earlySigning: false, donationsTiedToAdmission: false }, AS_OF],
   migrantChildEligibility: [{ residencePermit: { validUntil: '2026-06-30' }, districtConditions: [{ id: 'social-insurance-1-year', met: true }] }, AS_OF],
   assessCounty: [{ schools: [school, { ...school, id: 'B', stage: 'junior' }] }, AS_OF],
   assessCounties: [[{ id: 'A', schools: [school] }, { id: 'B', schools: [{ ...school, qualifiedTeachers: 1 }] }], AS_OF],

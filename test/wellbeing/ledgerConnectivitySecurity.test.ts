@@ -9,7 +9,7 @@ import {
   type CareLedgerEntry,
   type SchoolConnectivity,
 } from '../../src/index.js';
-import { coverageOf, coverageText } from '../../src/wellbeing/common.js';
+import { coverageOf, coverageText } from '../../src/wellbeing/internal.js';
 import { expectIssuesAt, issueAt, issuesOf } from '../core/helpers.js';
 
 const child = (id: string, over: Partial<CareLedgerEntry> = {}): CareLedgerEntry => ({

@@ -4,7 +4,7 @@
  */
 import { PolicyInputError, type Teacher, type TrainingTally } from 'junheng';
 import { InputError } from '../command.js';
-import { cellsOf, CsvError, plainDecimal, quoteIn } from '../csv.js';
+import { cellsOf, CsvError, plainDecimal, QuoteScanner } from '../csv.js';
 import type { ChunkWriter, Format } from '../format.js';
 import { eachLine, readHeader, widthProblem } from '../read.js';
 import { IdHashes } from './idHashes.js';
@@ -62,6 +62,7 @@ export function readCsvPass(fd: number, file: string, tally: TrainingTally, form
   let header: Record<Column, number> | undefined;
   let width = 0;
   const cells: string[] = [];
+  const quotes = new QuoteScanner();
   // The teacher being read.
   let id: string | undefined;
   let since = '';
@@ -153,7 +154,7 @@ export function readCsvPass(fd: number, file: string, tally: TrainingTally, form
   eachLine(fd, (text, start, end, n) => {
     if (header === undefined) {
       if (text.slice(start, end).trim() === '') return;
-      const problem = cellsOf(text, start, end, cells);
+      const problem = cellsOf(text, start, end, cells, quotes);
       if (problem !== undefined) {
         problems.add(`line ${n}: ${problem}`);
         throw new InputError(problems.all(), `junheng: ${file} is not a readable teachers CSV:`);
@@ -173,8 +174,8 @@ export function readCsvPass(fd: number, file: string, tally: TrainingTally, form
       return;
     }
     if (start === end) return;
-    if (canonical !== 0 && id !== undefined && !quoteIn(text, start, end) && nextRecord(text, start, end, n)) return;
-    const problem = cellsOf(text, start, end, cells);
+    if (canonical !== 0 && id !== undefined && !quotes.has(text, start, end) && nextRecord(text, start, end, n)) return;
+    const problem = cellsOf(text, start, end, cells, quotes);
     if (problem !== undefined) {
       problems.add(`line ${n}: ${problem}`);
       return;
@@ -222,6 +223,7 @@ export function confirmRepeats(fd: number, suspects: ReadonlyArray<{ id: string;
   const first = new Map<string, number>();
   const wanted = new Set(suspects.map((s) => s.id));
   const cells: string[] = [];
+  const quotes = new QuoteScanner();
   let headerSeen = false;
   eachLine(fd, (text, start, end, n) => {
     if (start === end || (!headerSeen && text.slice(start, end).trim() === '')) return;
@@ -229,7 +231,7 @@ export function confirmRepeats(fd: number, suspects: ReadonlyArray<{ id: string;
       headerSeen = true;
       return;
     }
-    if (cellsOf(text, start, end, cells) !== undefined) return;
+    if (cellsOf(text, start, end, cells, quotes) !== undefined) return;
     const id = cells[column];
     if (id !== undefined && wanted.has(id) && !first.has(id)) first.set(id, n);
   });

@@ -1,3 +1,10 @@
+/**
+ * The planning area's shared helpers: event dates against `asOf`, the step stating `asOf`, and
+ * repeated ids. Not re-exported by the barrel.
+ *
+ * @module
+ * @internal
+ */
 import type { IsoDate } from '../core/dates.js';
 import { step, type ExplanationStep } from '../core/explain.js';
 import type { PolicyIssue } from '../core/errors.js';
@@ -24,7 +31,3 @@ export function asOfStep(provision: string, asOf: IsoDate): ExplanationStep {
   return step(provision, `核查日期（asOf）：${asOf}`, `Checked on (asOf): ${asOf}`, { asOf });
 }
 
-/** False when `asOf` itself (or the options object) was refused, so checks against it would mislead. @internal */
-export function asOfKnown(issues: readonly PolicyIssue[]): boolean {
-  return !issues.some((i) => i.path[0] === 'asOf' || i.path[0] === 'options');
-}

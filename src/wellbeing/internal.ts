@@ -1,17 +1,12 @@
-import * as z from 'zod';
+/**
+ * The wellbeing area's shared helpers: coverage figures, target deadlines and the health-monitoring
+ * due date. Not re-exported by the barrel (only the types {@link Coverage} and {@link TargetDeadline}
+ * are public).
+ */
 import { daysBetween, type IsoDate } from '../core/dates.js';
-import type { PolicyIssue } from '../core/errors.js';
 import { step, type ExplanationStep } from '../core/explain.js';
+import { shareAtLeast } from '../core/util.js';
 import type { ProvisionId } from '../provisions/index.js';
-import { describeValue } from '../core/schemas.js';
-
-/** A required true/false answer whose message says what it answers. @internal */
-export const yesNo = (what: string) =>
-  z.boolean({ error: (iss) => (iss.input === undefined ? `is required (true or false: ${what})` : `must be true or false (${what}), got ${describeValue(iss.input)}`) });
-
-/** A list of records with a message naming them. @internal */
-export const listOf = <T extends z.ZodType>(item: T, what: string) =>
-  z.array(item, { error: (iss) => (iss.input === undefined ? `is required (a list of ${what})` : `must be a list of ${what}, got ${describeValue(iss.input)}`) });
 
 /**
  * A target date and where `asOf` stands against it.
@@ -65,22 +60,14 @@ export interface Coverage {
   readonly met: boolean;
 }
 
-/** covered × 10000 ≥ targetBp × total, exactly: in BigInt when a product leaves the safe-integer range. */
-function atLeast(covered: number, total: number, targetBp: number): boolean {
-  const left = covered * 10_000;
-  const right = targetBp * total;
-  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER) return left >= right;
-  return BigInt(covered) * 10_000n >= BigInt(targetBp) * BigInt(total);
-}
-
-/** Coverage of `covered` out of `total` against `targetBp` basis points. @internal */
+/** Coverage of `covered` out of `total` against `targetBp` basis points (exact: core's `shareAtLeast`). @internal */
 export function coverageOf(covered: number, total: number, targetBp: number): Coverage {
   return {
     covered,
     total,
     coverage: total === 0 ? 1 : covered / total,
     target: targetBp / 10_000,
-    met: atLeast(covered, total, targetBp),
+    met: shareAtLeast(covered, total, targetBp),
   };
 }
 
@@ -101,23 +88,16 @@ export function coverageText(c: Coverage): string {
   return `${text}%`;
 }
 
-/**
- * Pushes an issue for each repeated value of `field` (an id, a town name) among the rows of `input`,
- * pointing at the repeat with the first occurrence as `related`. Reads the raw input, so repeats are
- * reported in the same pass as the rows' other problems; rows whose value is not text are skipped
- * (their own issue says why).
- *
- * @internal
- */
-export function checkUnique(input: unknown, field: string, what: string, issues: PolicyIssue[]): void {
-  if (!Array.isArray(input)) return;
-  const seen = new Map<string, number>();
-  input.forEach((row: unknown, i) => {
-    if (typeof row !== 'object' || row === null || !Object.hasOwn(row, field)) return;
-    const value = (row as Record<string, unknown>)[field];
-    if (typeof value !== 'string' || value === '') return;
-    const first = seen.get(value);
-    if (first === undefined) seen.set(value, i);
-    else issues.push({ path: [i, field], code: 'inconsistent', message: `repeats the ${what} ${JSON.stringify(value)} of row ${first}; each ${what} is listed once`, related: [first, field] });
-  });
+/** `date` + 1 year, 29 February → 28 February; capped at 9999-12-31. @internal */
+export function oneYearAfter(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4)) + 1;
+  if (year > 9999) return '9999-12-31';
+  const rest = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${String(year).padStart(4, '0')}-${rest}`;
+}
+
+/** 31 December of the year after `date`; capped at 9999-12-31. @internal */
+export function endOfNextYear(date: IsoDate): IsoDate {
+  const year = Math.min(Number(date.slice(0, 4)) + 1, 9999);
+  return `${String(year).padStart(4, '0')}-12-31`;
 }

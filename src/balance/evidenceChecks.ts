@@ -1,0 +1,88 @@
+/**
+ * The evidence of the government guarantees and the vetoes, read and checked once for every
+ * calculator that takes it ({@link assessGovernmentGuarantees}, {@link assessVetoes},
+ * {@link assessCounty}): the parameters the items read, and the checks the schema cannot make
+ * (counts within their totals, and what the other areas check of the data they decide on), each
+ * under the evidence's own path. Not re-exported by the barrel.
+ *
+ * @module
+ */
+import { classSizeStatus, schoolSizeStatus } from '../classes/index.js';
+import { checkBands } from '../classes/internal.js';
+import type { IsoDate } from '../core/dates.js';
+import type { PolicyIssue } from '../core/errors.js';
+import { parseInto } from '../core/schemas.js';
+import { isPlain } from '../core/util.js';
+import type { ParameterTree } from '../parameters/tree.js';
+import { rotationCompliance, trainingReport } from '../teachers/index.js';
+import { checkPayAverages, checkRotation, checkTeachers, checkTrainingParams } from '../teachers/internal.js';
+import type { GuaranteeParameters } from './assessGovernmentGuarantees.js';
+import { guaranteeEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
+
+/**
+ * What the guarantee items read: the balance area's own guarantee figures and the national funding
+ * floor (G6), and the selections of the other areas' rules they reuse — school size (G4), class size
+ * (G5), training (G9) and rotation (G11) — exactly as those calculators declare them.
+ *
+ * @internal
+ */
+export const guaranteeReads = (p: ParameterTree) => ({
+  guarantees: p.balance.guarantees,
+  national: { below: p.funding.floors.national.below, fundedAs: p.funding.floors.national.fundedAs },
+  schoolSize: schoolSizeStatus.reads(p as never),
+  classSize: classSizeStatus.reads(p as never),
+  training: trainingReport.reads(p as never),
+  rotation: rotationCompliance.reads(p as never),
+});
+
+const notAbove = (issues: PolicyIssue[], path: ReadonlyArray<string | number>, part: number, whole: number, partName: string, wholeName: string): void => {
+  if (part > whole) issues.push({ path: [...path, partName], code: 'inconsistent', message: `must not exceed ${wholeName} (${part} > ${whole})` });
+};
+
+/**
+ * The checks of validated guarantee evidence that the schema cannot make, item by item: the bands
+ * of the class-size parameters (G5), a civil-servant average above 0 (G8), teachers once each and
+ * employed by `asOf` (G9), rotation within its totals (G11), and every count within its total (G9,
+ * G12–G15). Issues are under `prefix` (`['guarantees']` in a county).
+ *
+ * @internal
+ */
+export function checkGuaranteeEvidence(e: GuaranteeEvidenceRecord, p: GuaranteeParameters, asOf: IsoDate, issues: PolicyIssue[], prefix: ReadonlyArray<string | number> = []): void {
+  if (e.classes !== undefined) checkBands(p.classSize, issues);
+  if (e.pay !== undefined) checkPayAverages(e.pay, issues, [...prefix, 'pay']);
+  const records = e.trainingRecords;
+  if (records !== undefined) {
+    // As trainingReport checks them: the cycle parameters whole, then ids once each and nobody employed after asOf.
+    if (checkTrainingParams(p.training, issues)) checkTeachers(records, asOf, issues, [...prefix, 'trainingRecords']);
+  } else if (e.training !== undefined) {
+    notAbove(issues, [...prefix, 'training'], e.training.completed, e.training.teachers, 'completed', 'teachers');
+  }
+  if (e.rotation !== undefined) checkRotation(e.rotation, issues, [...prefix, 'rotation']);
+  if (e.certification !== undefined) notAbove(issues, [...prefix, 'certification'], e.certification.certified, e.certification.teachers, 'certified', 'teachers');
+  for (const stage of ['primary', 'junior'] as const) {
+    const s = e.nearbyAdmission?.[stage];
+    if (s !== undefined) notAbove(issues, [...prefix, 'nearbyAdmission', stage], s.nearby, s.admitted, 'nearby', 'admitted');
+  }
+  if (e.quotaAllocation !== undefined) notAbove(issues, [...prefix, 'quotaAllocation'], e.quotaAllocation.allocatedPlaces, e.quotaAllocation.qualityPlaces, 'allocatedPlaces', 'qualityPlaces');
+  if (e.migrantChildren !== undefined) notAbove(issues, [...prefix, 'migrantChildren'], e.migrantChildren.inPublicOrPurchased, e.migrantChildren.eligible, 'inPublicOrPurchased', 'eligible');
+}
+
+/**
+ * Reads the guarantee and veto evidence of a county (`county.guarantees`, `county.vetoes`, each
+ * optional), its issues under those keys. The evidence is read even when a school row is wrong, so
+ * that every problem is reported at once.
+ *
+ * @internal
+ */
+export function readCountyEvidence(county: unknown, issues: PolicyIssue[]): { guarantees: GuaranteeEvidenceRecord; vetoes: VetoEvidenceRecord } | undefined {
+  const raw: Record<string, unknown> = isPlain(county) ? county : {};
+  const before = issues.length;
+  // A value that is not an object is the county schema's to report.
+  const given = (key: 'guarantees' | 'vetoes'): unknown => (raw[key] === undefined ? {} : isPlain(raw[key]) ? raw[key] : undefined);
+  const g = given('guarantees');
+  const v = given('vetoes');
+  const guarantees = g === undefined ? undefined : parseInto(guaranteeEvidenceSchema, g, issues, ['guarantees']);
+  const vetoes = v === undefined ? undefined : parseInto(vetoEvidenceSchema, v, issues, ['vetoes']);
+  if (issues.length > before || guarantees === undefined || vetoes === undefined) return undefined;
+  return { guarantees, vetoes };
+}

@@ -1,0 +1,180 @@
+/**
+ * The results of the training calculators: one teacher's result with its lazy explanation, and the
+ * completion figures of many. Only the result types are public.
+ *
+ * @module
+ * @internal
+ */
+import { defineLazy, sharedLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import type { UsedValue } from '../core/resolve.js';
+import { citationsOf, parameterSteps } from '../parameters/steps.js';
+import { teachersParameters } from './parameters.js';
+import { firstDayOf, firstFullMonth, type TrainingCycle, type TrainingOutcome, type TrainingTerms } from './trainingCycle.js';
+
+/** What {@link trainingCompliance} returns for one teacher. @category Teachers */
+export interface TrainingComplianceResult extends Explained {
+  readonly teacherId: string;
+  /** The cycle containing `asOf`, both ends inclusive. */
+  readonly cycle: TrainingCycle;
+  /** Hours of the records dated inside the cycle and not after `asOf` (tenths exact). */
+  readonly completedHours: number;
+  /** Hours owed for the whole cycle: 360, or pro rata for a teacher employed after it began. */
+  readonly requiredHours: number;
+  /** `requiredHours − completedHours` when positive, else 0. */
+  readonly shortfall: number;
+  /** `completedHours ≥ requiredHours` (met exactly is met). */
+  readonly compliant: boolean;
+}
+
+/** What one call or batch of training results quotes: its terms and the parameter values read. @internal */
+export interface TrainingContext {
+  readonly terms: TrainingTerms;
+  readonly used: readonly UsedValue[];
+  /** `citationsOf(used, '4.2')`, shared by every teacher's result. */
+  readonly citations: readonly string[];
+}
+
+/** The context of a call: its terms, the values read and their citations. @internal */
+export function trainingContext(terms: TrainingTerms, used: readonly UsedValue[]): TrainingContext {
+  return { terms, used, citations: citationsOf(used, '4.2') };
+}
+
+const hoursText = (tenths: number): string => String(tenths / 10);
+
+/** The explanation of one teacher's result. */
+function trainingExplanation(o: TrainingOutcome, c: TrainingContext): ExplanationStep[] {
+  const p = c.terms;
+  const midCycleHires = teachersParameters.training.midCycleHires.path;
+  const relevant = c.used.filter((u) => u.path !== midCycleHires || (o.employedSince !== undefined && o.employedSince > p.cycle.start));
+  const completed = hoursText(o.completedTenths);
+  const shortfallTenths = Math.max(0, o.requiredHours * 10 - o.completedTenths);
+  const compliant = shortfallTenths === 0;
+  const records = o.counted + o.beforeCycle + o.afterAsOf;
+  const steps: ExplanationStep[] = [
+    step(undefined,
+      `教师 ${o.id}${o.employedSince === undefined ? '' : `（${o.employedSince} 起任职）`}：培训记录 ${records} 条`,
+      `Teacher ${o.id}${o.employedSince === undefined ? '' : ` (employed since ${o.employedSince})`}: ${records} training records`,
+      { teacherId: o.id, employedSince: o.employedSince ?? null, records }),
+    ...parameterSteps(relevant, '4.2'),
+    step('4.2',
+      `${p.asOf} 所在培训周期：${p.cycle.start} 至 ${p.cycle.end}（含首尾，${p.cycleYears} 年一周期）`,
+      `${p.asOf} falls in the cycle ${p.cycle.start} to ${p.cycle.end} (both inclusive; ${p.cycleYears}-year cycles)`,
+      { asOf: p.asOf, cycleStart: p.cycle.start, cycleEnd: p.cycle.end }),
+  ];
+  if (o.prorated && o.employedSince !== undefined) {
+    const firstMonth = firstDayOf(Math.max(firstFullMonth(o.employedSince), p.startMonth)).slice(0, 7);
+    const exact = p.requiredHours * o.months;
+    const rounded = exact % p.cycleMonths === 0 ? { zh: '', en: '' } : { zh: '，向上取整', en: ', rounded up to a whole hour' };
+    steps.push(step('4.2',
+      `周期中途入职：自首个完整月 ${firstMonth} 起，本周期剩余 ${o.months} 个整月（共 ${p.cycleMonths} 个月）；应修 ${p.requiredHours} × ${o.months} ÷ ${p.cycleMonths} = ${o.requiredHours} 学时${rounded.zh}`,
+      `Employed after the cycle began: ${o.months} whole months of the ${p.cycleMonths} remain from the first full month ${firstMonth}; owed ${p.requiredHours} × ${o.months} ÷ ${p.cycleMonths} = ${o.requiredHours} hours${rounded.en}`,
+      { months: o.months, cycleMonths: p.cycleMonths, requiredHours: o.requiredHours }));
+  } else {
+    const why = o.employedSince !== undefined && o.employedSince > p.cycle.start
+      ? { zh: '周期中途入职，按参数全额应修', en: 'employed after the cycle began; the full requirement applies by parameter' }
+      : { zh: '周期开始时已在职', en: 'employed when the cycle began' };
+    steps.push(step('4.2', `应修 ${o.requiredHours} 学时（${why.zh}）`, `Owed ${o.requiredHours} hours (${why.en})`, { requiredHours: o.requiredHours }));
+  }
+  steps.push(step('4.2',
+    `已修：周期内且不晚于 ${p.asOf} 的 ${o.counted} 条记录合计 ${completed} 学时；周期开始前 ${o.beforeCycle} 条、${p.asOf} 之后 ${o.afterAsOf} 条不计`,
+    `Completed: ${o.counted} records dated in the cycle and not after ${p.asOf}, ${completed} hours in all; ${o.beforeCycle} records before the cycle and ${o.afterAsOf} after ${p.asOf} are not counted`,
+    { completedHours: o.completedTenths / 10, counted: o.counted, beforeCycle: o.beforeCycle, afterAsOf: o.afterAsOf }));
+  steps.push(step('4.2',
+    compliant
+      ? `${completed} ≥ ${o.requiredHours}：达到“不少于${o.requiredHours}学时”`
+      : `${completed} < ${o.requiredHours}：尚差 ${hoursText(shortfallTenths)} 学时`,
+    compliant
+      ? `${completed} ≥ ${o.requiredHours}: at least ${o.requiredHours} hours, met`
+      : `${completed} < ${o.requiredHours}: ${hoursText(shortfallTenths)} hours short`,
+    { compliant, shortfall: shortfallTenths / 10 }));
+  return steps;
+}
+
+/**
+ * One teacher's result: figures now, explanation when first read (an own, enumerable property; JSON
+ * and deep equality see an ordinary array). The accessor is shared by every result.
+ */
+class TrainingResultRecord {
+  readonly teacherId: string;
+  readonly cycle: TrainingCycle;
+  readonly completedHours: number;
+  readonly requiredHours: number;
+  readonly shortfall: number;
+  readonly compliant: boolean;
+  readonly citations: string[];
+  declare explanation: ExplanationStep[];
+  readonly #outcome: TrainingOutcome;
+  readonly #context: TrainingContext;
+
+  constructor(o: TrainingOutcome, c: TrainingContext) {
+    const shortfall = Math.max(0, o.requiredHours * 10 - o.completedTenths);
+    this.teacherId = o.id;
+    this.cycle = c.terms.cycle;
+    this.completedHours = o.completedTenths / 10;
+    this.requiredHours = o.requiredHours;
+    this.shortfall = shortfall / 10;
+    this.compliant = shortfall === 0;
+    this.citations = c.citations.slice();
+    this.#outcome = o;
+    this.#context = c;
+    Object.defineProperty(this, 'explanation', TrainingResultRecord.lazy);
+  }
+
+  static readonly lazy = sharedLazy<TrainingResultRecord, ExplanationStep[]>('explanation', (r) => trainingExplanation(r.#outcome, r.#context));
+}
+
+/** Builds one teacher's result. @internal */
+export function trainingResult(o: TrainingOutcome, c: TrainingContext): TrainingComplianceResult {
+  return new TrainingResultRecord(o, c);
+}
+
+/** The completion figures of many teachers (优质均衡 G9 asks for 100 %). @category Teachers */
+export interface TrainingSummary extends Explained {
+  readonly cycle: TrainingCycle;
+  /** Teachers assessed. */
+  readonly total: number;
+  /** Teachers who met their requirement. */
+  readonly compliant: number;
+  /** `compliant ÷ total` as a plain number; 0 when there are no teachers. */
+  readonly completionRate: number;
+  /** The exact fraction behind `completionRate`. */
+  readonly completion: { readonly numerator: number; readonly denominator: number };
+  /** True when every teacher complied and there is at least one (G9: 100 %). */
+  readonly fullCompletion: boolean;
+  /** Why `fullCompletion` is false with no teacher short, if so. */
+  readonly reason?: 'no-teachers';
+}
+
+/** The completion figures of `total` teachers, `compliant` of them meeting the `requiredTotal` hours they owe together. @internal */
+export function summaryOf(c: TrainingContext, total: number, compliant: number, requiredTotal: number): TrainingSummary {
+  const p = c.terms;
+  const citations = c.citations.slice();
+  if (!citations.includes('jiaodu-2017-6')) citations.push('jiaodu-2017-6');
+  const full = total > 0 && compliant === total;
+  const summary: TrainingSummary = {
+    cycle: p.cycle,
+    total,
+    compliant,
+    completionRate: total === 0 ? 0 : compliant / total,
+    completion: { numerator: compliant, denominator: total },
+    fullCompletion: full,
+    ...(total === 0 ? { reason: 'no-teachers' as const } : {}),
+    citations,
+    explanation: [],
+  };
+  return defineLazy(summary, 'explanation', (): ExplanationStep[] => [
+    ...parameterSteps(c.used, '4.2'),
+    step('4.2',
+      `${p.asOf} 所在培训周期 ${p.cycle.start} 至 ${p.cycle.end}；共 ${total} 名教师，应修合计 ${requiredTotal} 学时`,
+      `Cycle ${p.cycle.start} to ${p.cycle.end} (containing ${p.asOf}); ${total} teachers owing ${requiredTotal} hours in all`,
+      { total, requiredTotal }),
+    step('jiaodu-2017-6',
+      total === 0
+        ? '没有教师，完成率记为 0，不视为达到 100%'
+        : `完成率 = ${compliant} ÷ ${total}${full ? ' = 100%，达到优质均衡要求' : '，未达到优质均衡 100% 的要求'}`,
+      total === 0
+        ? 'No teachers: the completion rate is reported as 0 and is not taken as 100 %'
+        : `Completion = ${compliant} ÷ ${total}${full ? ' = 100 %: meets the 优质均衡 requirement (G9)' : ': below the 100 % the 优质均衡 assessment asks (G9)'}`,
+      { compliant, total, fullCompletion: full }),
+  ]) as TrainingSummary;
+}
