@@ -5,8 +5,8 @@ import { FenSum, type Decimal } from '../core/money.js';
 import { defineCalculator, safe } from '../parameters/kit.js';
 import { parameterSteps } from '../parameters/steps.js';
 import { fundingContext, fundingReads, parseSchools, raiseMissingRates } from './internal.js';
-import { fundingResult, type FundingContext, type PublicFundingResult } from './result.js';
-import { publicFundingRule, type FundingOutcome, type FundingParams } from './rule.js';
+import { fundedResult, fundingCitations, type FundingContext, type PublicFundingResult } from './result.js';
+import { publicFundingRule, type ComponentId, type FloorApplied, type FundingParams } from './rule.js';
 
 /**
  * What {@link allocateBudget} returns.
@@ -22,38 +22,77 @@ export interface BudgetResult extends Explained {
 
 
 /**
- * The pure rule of {@link allocateBudget}: {@link publicFundingRule} for every school, in order, with the
- * union of the stage benchmarks they needed and could not have. Unchecked: give it validated
- * records and parameters from `allocateBudget.parameters(options)`.
+ * What {@link allocateBudgetRule} decides for a roster, school by school in input order, as flat
+ * columns (a national roster keeps no object per school): the funded pupils, the floor applied
+ * (0 none, 1 the national under-100 floor, 2 the opinion's 100-to-200 floor), the amount in fen and
+ * the components present (bit `1 << k` for the k-th of {@link COMPONENT_IDS}).
  *
  * @category Funding
  */
-export function allocateBudgetRule(rows: readonly SchoolRecord[], params: FundingParams): { outcomes: FundingOutcome[]; missingRates: number } {
-  const outcomes: FundingOutcome[] = new Array(rows.length);
-  let missingRates = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const outcome = publicFundingRule(rows[i] as SchoolRecord, params);
-    missingRates |= outcome.missingRates;
-    outcomes[i] = outcome;
+export interface BudgetOutcome {
+  readonly fundedPupils: Int32Array;
+  readonly floors: Uint8Array;
+  readonly amountFen: Float64Array;
+  readonly components: Uint8Array;
+  /** Stage benchmarks some school needed and could not have (bit 1 primary, bit 2 junior); 0 normally. */
+  readonly missingRates: number;
+}
+
+/** The component ids in the order of {@link BudgetOutcome.components}' bits. @category Funding */
+export const COMPONENT_IDS = ['benchmark-primary', 'benchmark-junior', 'floor', 'disabled-benchmark-withdrawn', 'special-education', 'boarding'] as const satisfies readonly ComponentId[];
+
+const FLOORS: readonly FloorApplied[] = [null, 'national-under-100', 'district-100-to-200'];
+
+/**
+ * The pure rule of {@link allocateBudget}: {@link publicFundingRule} for every school, in order, kept
+ * as flat columns ({@link BudgetOutcome}), with the union of the stage benchmarks the schools needed
+ * and could not have. Unchecked: give it validated records and parameters from
+ * `allocateBudget.parameters(options)`.
+ *
+ * @category Funding
+ */
+export function allocateBudgetRule(rows: readonly SchoolRecord[], params: FundingParams): BudgetOutcome {
+  const n = rows.length;
+  const out = { fundedPupils: new Int32Array(n), floors: new Uint8Array(n), amountFen: new Float64Array(n), components: new Uint8Array(n), missingRates: 0 };
+  for (let i = 0; i < n; i++) {
+    const o = publicFundingRule(rows[i] as SchoolRecord, params);
+    out.missingRates |= o.missingRates;
+    out.fundedPupils[i] = o.fundedPupils;
+    out.floors[i] = o.floorApplied === null ? 0 : o.floorApplied === 'national-under-100' ? 1 : 2;
+    out.amountFen[i] = o.amountFen;
+    let mask = 0;
+    for (const part of o.components) mask |= 1 << COMPONENT_IDS.indexOf(part.id as (typeof COMPONENT_IDS)[number]);
+    out.components[i] = mask;
   }
-  return { outcomes, missingRates };
+  return out;
 }
 
 /** The budget result: one school result each, the exact total, citations and a lazy explanation. */
-function budgetResult(rows: readonly SchoolRecord[], outcomes: readonly FundingOutcome[], c: FundingContext): BudgetResult {
+function budgetResult(rows: readonly SchoolRecord[], o: BudgetOutcome, c: FundingContext): BudgetResult {
   const results: PublicFundingResult[] = new Array(rows.length);
   const sum = new FenSum();
   const citations = ['5.1'];
+  // Schools with the same components and floor cite the same sources: each list is made once.
+  const lists = new Map<number, string[]>();
   let national = 0;
   let district = 0;
   for (let i = 0; i < rows.length; i++) {
-    const outcome = outcomes[i] as FundingOutcome;
-    sum.add(outcome.amountFen);
-    if (outcome.floorApplied === 'national-under-100') national++;
-    else if (outcome.floorApplied === 'district-100-to-200') district++;
-    const result = fundingResult(rows[i] as SchoolRecord, outcome, c);
-    for (const id of result.citations) if (!citations.includes(id)) citations.push(id);
-    results[i] = result;
+    const floor = o.floors[i] as number;
+    const amountFen = o.amountFen[i] as number;
+    sum.add(amountFen);
+    if (floor === 1) national++;
+    else if (floor === 2) district++;
+    const key = ((o.components[i] as number) << 2) | floor;
+    let list = lists.get(key);
+    if (list === undefined) {
+      const floorApplied = FLOORS[floor] as FloorApplied;
+      const components = COMPONENT_IDS.filter((_, k) => ((o.components[i] as number) & (1 << k)) !== 0).map((id) => ({ id }));
+      list = fundingCitations(components, floorApplied, c);
+      lists.set(key, list);
+      for (const id of list) if (!citations.includes(id)) citations.push(id);
+    }
+    const figures = { fundedPupils: o.fundedPupils[i] as number, floorApplied: FLOORS[floor] as FloorApplied, amountFen };
+    results[i] = fundedResult(rows[i] as SchoolRecord, figures, list.slice(), c);
   }
   const total = sum.toDecimal();
   const budget = { schools: results, total, citations };
@@ -101,7 +140,7 @@ export const allocateBudget = defineCalculator({
   reads: fundingReads,
   rule: allocateBudgetRule,
   settle: (outcome, call, issues) => raiseMissingRates(outcome.missingRates, call, issues),
-  result: (outcome, call) => budgetResult(call.input, outcome.outcomes, fundingContext(call)),
+  result: (outcome, call) => budgetResult(call.input, outcome, fundingContext(call)),
 });
 
 /**

@@ -89,13 +89,13 @@ function rateText(part: RawComponent): string {
 }
 
 /** The citations of one school's result. @internal */
-export function fundingCitations(outcome: FundingOutcome, c: FundingContext): string[] {
+export function fundingCitations(components: ReadonlyArray<{ readonly id: ComponentId }>, floorApplied: FloorApplied, c: FundingContext): string[] {
   const list = ['5.1'];
-  for (const part of outcome.components) {
-    const id = provisionOf(part.id, outcome.floorApplied, c);
+  for (const part of components) {
+    const id = provisionOf(part.id, floorApplied, c);
     if (!list.includes(id)) list.push(id);
   }
-  if (outcome.floorApplied === 'national-under-100') cite(list, citationOf(c.used.get(F.floors.national.below.path)) ?? 'gf-2015-67');
+  if (floorApplied === 'national-under-100') cite(list, citationOf(c.used.get(F.floors.national.below.path)) ?? 'gf-2015-67');
   return list;
 }
 
@@ -209,12 +209,12 @@ class FundingResultRecord {
   readonly #school: SchoolRecord;
   readonly #params: FundingContext;
 
-  constructor(school: SchoolRecord, outcome: FundingOutcome, params: FundingContext) {
+  constructor(school: SchoolRecord, outcome: FundedFigures, citations: string[], params: FundingContext) {
     this.schoolId = school.id;
     this.fundedPupils = outcome.fundedPupils;
     this.floorApplied = outcome.floorApplied;
     this.amount = fenToDecimal(outcome.amountFen);
-    this.citations = fundingCitations(outcome, params);
+    this.citations = citations;
     this.#school = school;
     this.#params = params;
     // Two defineProperty calls with shared descriptors: much cheaper than defineProperties or closures.
@@ -236,5 +236,22 @@ class FundingResultRecord {
  * @internal
  */
 export function fundingResult(school: SchoolRecord, outcome: FundingOutcome, p: FundingContext): PublicFundingResult {
-  return new FundingResultRecord(school, outcome, p);
+  return new FundingResultRecord(school, outcome, fundingCitations(outcome.components, outcome.floorApplied, p), p);
+}
+
+/** The figures a school's result quotes: what a batch keeps of each school's outcome. @internal */
+export interface FundedFigures {
+  readonly fundedPupils: number;
+  readonly floorApplied: FloorApplied;
+  readonly amountFen: number;
+}
+
+/**
+ * A school's result from its figures and its citations (a batch computes each distinct citation
+ * list once). Components and explanation are rebuilt from the school when read.
+ *
+ * @internal
+ */
+export function fundedResult(school: SchoolRecord, figures: FundedFigures, citations: string[], p: FundingContext): PublicFundingResult {
+  return new FundingResultRecord(school, figures, citations, p);
 }
