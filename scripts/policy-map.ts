@@ -160,11 +160,16 @@ function testsFor(name: string): string[] {
   return testFiles.filter((t) => re.test(t.text)).map((t) => t.path).sort();
 }
 
-/** A table of values in force: parameter (linked to its history), value (region), date, source and confidence. */
+/**
+ * A table of values in force: parameter (linked to its history), value (region), date (and the date
+ * parameter it comes from), source and confidence (and "not confirmed since …" for a stale value).
+ */
 function inForceTable(values: readonly junheng.ParameterListing[]): string {
   const rows = values.map((v) => {
     const value = `${cell(formatValue(v.value))}${v.region === undefined ? '' : ` (${v.region})`}`;
-    return `| [\`${v.path}\`](parameters.md#${paramId(v.path)}) | ${value} | ${nowrap(v.effectiveFrom)} | ${sourceLabel(v.source)}, ${v.confidence} |\n`;
+    const from = `${nowrap(v.effectiveFrom)}${v.fromParameter === undefined ? '' : ` (\`${v.fromParameter}\`)`}`;
+    const stale = v.stale && v.confirmedThrough !== undefined ? `, **not confirmed since ${v.confirmedThrough}**` : '';
+    return `| [\`${v.path}\`](parameters.md#${paramId(v.path)}) | ${value} | ${from} | ${sourceLabel(v.source)}, ${v.confidence}${stale} |\n`;
   });
   return `| Parameter | Value (region) | From | Source, confidence |\n|---|---|---|---|\n${rows.join('')}`;
 }
@@ -269,6 +274,8 @@ function parametersPage(): string {
   out.push(
     "Every figure junheng's rules read, from its parameter tree: each parameter's description, unit and every dated value " +
       'with its source and confidence. A value is in force from its date until the next value of the same parameter (and region). ' +
+      "The opinion's own values start on `opinion.effectiveFrom` (shown with its default; one patch of it moves them all). " +
+      'A value whose source is dated says until when a source confirms it (Confirmed through); on a later date it is listed as not confirmed since then. ' +
       'Override any of them with the `parameters` option of a calculator, using the dot path shown. The policy map is on the [policy map page](policy-map.md).\n\n',
   );
   out.push(h.line(2, `Values in force on ${asOf}`));
@@ -288,11 +295,12 @@ function parametersPage(): string {
     if (d.regional) facts.push('differs by region');
     if (d.choices !== undefined) facts.push(`choices: ${d.choices.map((c) => `\`${c}\``).join(', ')}`);
     out.push(`${facts.join(' · ')}\n\n`);
-    out.push('| From | Value | Region | Source | Confidence | Note |\n|---|---|---|---|---|---|\n');
+    out.push('| From | Value | Region | Source | Confidence | Confirmed through | Note |\n|---|---|---|---|---|---|---|\n');
     for (const dated of d.history) {
       const s = sourceRegister[dated.source];
       const title = s === undefined ? '' : ` — ${cell(s.title.zh)}${s.number === undefined ? '' : ` (${cell(s.number)})`}`;
-      out.push(`| ${nowrap(dated.from)} | ${cell(formatValue(dated.value))} | ${dated.region ?? ''} | ${sourceLabel(dated.source)}${title} | ${dated.confidence} | ${cell(dated.note ?? '')} |\n`);
+      const from = `${nowrap(dated.from)}${dated.fromParameter === undefined ? '' : ` (\`${dated.fromParameter}\`)`}`;
+      out.push(`| ${from} | ${cell(formatValue(dated.value))} | ${dated.region ?? ''} | ${sourceLabel(dated.source)}${title} | ${dated.confidence} | ${dated.confirmedThrough === undefined ? '' : nowrap(dated.confirmedThrough)} | ${cell(dated.note ?? '')} |\n`);
     }
     out.push('\n');
   }

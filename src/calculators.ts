@@ -28,7 +28,7 @@ export type CalculatorName = { [K in keyof Exports]: Exports[K] extends Declared
  * @example
  * ```ts
  * calculators.find((c) => c.name === 'securityPostCheck')?.parameters;
- * //=> ['wellbeing.securityMinFullTimeStaff']
+ * //=> ['wellbeing.securityMinFullTimeStaff', 'opinion.effectiveFrom']
  * ```
  */
 export const calculators: readonly CalculatorInfo[] = AREAS.flatMap((area) =>

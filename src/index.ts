@@ -12,9 +12,10 @@ export type { Bilingual, Confidence, Location, Region, Stage } from './core/type
 export { LOCATIONS, REGIONS, STAGES } from './core/types.js';
 export { MAX_COUNT, countSchema, moneySchema, dateSchema } from './core/schemas.js';
 export type { ProvisionRecord } from './core/provision.js';
-export type { AnyLeaf, Codec, Parsed, DatedValue, ParameterKind, PatchOf, LeafSpec, ParameterNode } from './core/parameters.js';
+export type { AnyLeaf, Codec, Parsed, DatedValue, DateOf, StartDate, ParameterKind, PatchOf, LeafSpec, ParameterNode } from './core/parameters.js';
 export { Leaf } from './core/parameters.js';
 export type { UsedValue, Resolved, RuleContext, Selection, Snapshot, InForce, WhenNeeded } from './core/resolve.js';
+export type { LocalValue, LocalMarks, LocalUsedValue } from './core/patch.js';
 export type { Accepts, Calculator, CalculatorInfo, Declared, OptionsOf, RuleCall, Call } from './core/calculator.js';
 export { schoolSchema, schoolListSchema, SCHOOL_KINDS, type School, type SchoolKind, type SchoolRecord } from './core/school.js';
 
@@ -28,6 +29,7 @@ export {
   describeParameters,
   type ParameterListing,
   type ParameterDescription,
+  type DescribedValue,
 } from './parameters/list.js';
 export { calculators, type CalculatorName } from './calculators.js';
 export { jsonSchemas, inputSchemas, type JsonSchema } from './jsonSchemas.js';

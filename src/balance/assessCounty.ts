@@ -127,6 +127,7 @@ let resourcePaths: ReadonlySet<string> | undefined;
  *   smallSchools: [{ schoolId: 'V', pupils: 60, fundedPupils: 100 }],
  *   specialEducation: [{ schoolId: 'T', pupils: 40, publicFunding: 280_000 }],
  *   pay: { teacherAveragePay: 96_000, civilServantAveragePay: 96_000 },
+ *   performancePayPoolInFull: true,
  *   trainingRecords: [{ id: 'T1', training: [{ date: '2022-05-01', hours: 360 }] }, { id: 'T2', employedSince: '2025-01-01', training: [{ date: '2025-06-01', hours: 72 }] }],
  *   rotation: { eligibleTeachers: 50, rotatedTeachers: 5, rotatedBackboneTeachers: 1 },
  *   certification: { teachers: 120, certified: 120 },

@@ -58,13 +58,24 @@ export function assessGovernmentGuaranteesRule(evidence: GuaranteeEvidenceRecord
  * - G1, G2, G10 are an inspector's judgement: always `'needs-evidence'`, with the reason.
  * - An item whose data is absent is `'needs-evidence'` — never silently passed.
  * - Items other areas compute reuse their pure rules, on the evidence validated here: G4
- *   {@link schoolSizeStatusRule}, G5 {@link classSizeStatusRule} (every class at most the standard
- *   size), G8 {@link payParityRule}, G9 {@link trainingReportRule} (or the county's counts, against
- *   `balance.guarantees.trainingCompletion`), G11 {@link rotationComplianceRule}; G6 reads the
- *   national floor of the funding parameters (`funding.floors.national`: under 100 pupils funded
- *   as 100).
+ *   {@link schoolSizeStatusRule}, G8 {@link payParityRule}, G9 {@link trainingReportRule} (or the
+ *   county's counts, against `balance.guarantees.trainingCompletion`), G11
+ *   {@link rotationComplianceRule}; G6 reads the
+ *   national band of the funding floors (the `'national-under-100'` band of `funding.floors`: under
+ *   100 pupils funded as 100; the national 100 / 100 when a patched list has no such band).
+ * - G5: every primary class at most 45 pupils and every junior class at most 50
+ *   (`balance.guarantees.classLimit`), whatever the school: not the GB 50099 standard size that
+ *   {@link classSizeStatus} bands (30 for an incomplete primary school), so a 35-pupil class of an
+ *   incomplete primary school is within G5.
+ * - G8: teacher pay ≥ civil-servant pay ({@link payParityRule}) **and** the performance-pay pool
+ *   fixed in full (足额核定教师绩效工资总量, `performancePayPoolInFull`): either short fails; pay met
+ *   with the pool not given needs evidence.
+ * - G9 from training records: passes when every teacher has already met the cycle containing
+ *   `asOf`; otherwise the last completed cycle decides (every teacher met it; a teacher employed
+ *   after it ended owes nothing for it). A running cycle is not judged before its end.
  * - G3: every school needs ⌈classes ÷ 12⌉ music rooms of at least 96 m² and as many art rooms of at
- *   least 90 m² (a school with 1–12 classes needs one of each); G7: public funding ≥ 6000 yuan ×
+ *   least 90 m² (a school with 1–12 classes needs one of each) — ⌈classes ÷ 12⌉ is junheng's reading
+ *   of 每12个班级…1间以上, not the text's; G7: public funding ≥ 6000 yuan ×
  *   pupils (unverified); G12: certified ÷ teachers ≥ 100 %; G13: nearby ÷ admitted ≥ 100 % (primary),
  *   95 % (junior), both stages needed to pass; G14: allocated ÷ quality places ≥ 50 %; G15: a care
  *   system and ≥ 85 % of eligible migrant children in public or purchased places. Shares are
@@ -91,10 +102,12 @@ export function assessGovernmentGuaranteesRule(evidence: GuaranteeEvidenceRecord
  * const evidence = {
  *   specialRooms: [{ schoolId: 'A', classes: 24, musicRoomAreas: [96, 100], artRoomAreas: [90, 92] }],
  *   schoolSizes: [{ type: 'primary' as const, pupils: 1800 }, { type: 'junior' as const, pupils: 2000 }, { type: 'nine-year' as const, pupils: 2400 }, { type: 'twelve-year' as const, pupils: 2500 }],
- *   classes: [{ stage: 'primary' as const, size: 45 }, { stage: 'primary' as const, size: 30, incomplete: true }, { stage: 'junior' as const, size: 50 }],
+ *   // G5: 45 and 50 for every class; an incomplete primary school's 35-pupil class is within it.
+ *   classes: [{ stage: 'primary' as const, size: 45 }, { stage: 'primary' as const, size: 35, incomplete: true }, { stage: 'junior' as const, size: 50 }],
  *   smallSchools: [{ schoolId: 'V', pupils: 80, fundedPupils: 100 }],
  *   specialEducation: [{ schoolId: 'T', pupils: 50, publicFunding: 300_000 }],
  *   pay: { teacherAveragePay: 98_000, civilServantAveragePay: 96_000 },
+ *   performancePayPoolInFull: true,
  *   // A teacher employed mid-cycle owes hours pro rata: 360 × 16 / 60 = 96.
  *   trainingRecords: [
  *     { id: 'T1', training: [{ date: '2023-03-01', hours: 360 }] },

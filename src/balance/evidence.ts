@@ -23,14 +23,16 @@ export const guaranteeEvidenceSchema = record(
     )),
     /** G4: every school's type and pupils (as `schoolSizeStatus` takes them). */
     schoolSizes: z.optional(listOf(schoolSizeSchema, 'schools { type, pupils, id? }')),
-    /** G5: every class (as `classSizeReport` takes them). */
+    /** G5: every class (as `classSizeReport` takes them); each is compared with `balance.guarantees.classLimit` of its stage. */
     classes: z.optional(classListSchema),
     /** G6: every village school and teaching point with its pupils and the pupils its public funding was set for. */
     smallSchools: z.optional(listOf(record({ schoolId: idSchema, pupils: countSchema, fundedPupils: countSchema }, 'a school { schoolId, pupils, fundedPupils }'), 'schools')),
     /** G7: every special-education school with its pupils and its public funding for the year (yuan). */
     specialEducation: z.optional(listOf(record({ schoolId: idSchema, pupils: countSchema, publicFunding: moneySchema }, 'a school { schoolId, pupils, publicFunding }'), 'schools')),
-    /** G8: county averages (as `payParity` takes them). */
+    /** G8: county averages (as `payParity` takes them)… */
     pay: z.optional(payAveragesSchema),
+    /** …and whether the teachers' performance-pay pool (绩效工资总量) was fixed in full (足额核定). */
+    performancePayPoolInFull: z.optional(yesNo("the teachers' performance-pay pool was fixed in full")),
     /** G9: the teachers with their training (as `trainingReport` takes them)… */
     trainingRecords: z.optional(teacherListSchema),
     /** …or the county's counts. */

@@ -7,8 +7,7 @@
  *
  * @module
  */
-import { classSizeStatus, schoolSizeStatus } from '../classes/index.js';
-import { checkBands } from '../classes/internal.js';
+import { schoolSizeStatus } from '../classes/index.js';
 import type { IsoDate } from '../core/dates.js';
 import type { PolicyIssue } from '../core/errors.js';
 import { parseInto } from '../core/schemas.js';
@@ -20,17 +19,17 @@ import type { GuaranteeParameters } from './assessGovernmentGuarantees.js';
 import { guaranteeEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
 
 /**
- * What the guarantee items read: the balance area's own guarantee figures and the national funding
- * floor (G6), and the selections of the other areas' rules they reuse — school size (G4), class size
- * (G5), training (G9) and rotation (G11) — exactly as those calculators declare them.
+ * What the guarantee items read: the balance area's own guarantee figures (G5's class limits among
+ * them) and the national funding floor (G6), and the selections of the other areas' rules they
+ * reuse — school size (G4), training (G9) and rotation (G11) — exactly as those calculators declare
+ * them.
  *
  * @internal
  */
 export const guaranteeReads = (p: ParameterTree) => ({
   guarantees: p.balance.guarantees,
-  national: { below: p.funding.floors.national.below, fundedAs: p.funding.floors.national.fundedAs },
+  floors: p.funding.floors,
   schoolSize: schoolSizeStatus.reads(p as never),
-  classSize: classSizeStatus.reads(p as never),
   training: trainingReport.reads(p as never),
   rotation: rotationCompliance.reads(p as never),
 });
@@ -40,15 +39,14 @@ const notAbove = (issues: PolicyIssue[], path: ReadonlyArray<string | number>, p
 };
 
 /**
- * The checks of validated guarantee evidence that the schema cannot make, item by item: the bands
- * of the class-size parameters (G5), a civil-servant average above 0 (G8), teachers once each and
- * employed by `asOf` (G9), rotation within its totals (G11), and every count within its total (G9,
- * G12–G15). Issues are under `prefix` (`['guarantees']` in a county).
+ * The checks of validated guarantee evidence that the schema cannot make, item by item: a
+ * civil-servant average above 0 (G8), teachers once each and employed by `asOf` (G9), rotation
+ * within its totals (G11), and every count within its total (G9, G12–G15). Issues are under
+ * `prefix` (`['guarantees']` in a county).
  *
  * @internal
  */
 export function checkGuaranteeEvidence(e: GuaranteeEvidenceRecord, p: GuaranteeParameters, asOf: IsoDate, issues: PolicyIssue[], prefix: ReadonlyArray<string | number> = []): void {
-  if (e.classes !== undefined) checkBands(p.classSize, issues);
   if (e.pay !== undefined) checkPayAverages(e.pay, issues, [...prefix, 'pay']);
   const records = e.trainingRecords;
   if (records !== undefined) {

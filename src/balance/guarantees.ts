@@ -6,15 +6,17 @@
  *
  * @module
  */
-import { classSizeStatusRule, schoolSizeStatusRule } from '../classes/index.js';
+import { schoolSizeStatusRule } from '../classes/index.js';
 import { step, type ExplanationStep } from '../core/explain.js';
 import { yuanToFen } from '../core/money.js';
 import { selectedLeaves, type RuleContext, type UsedValue } from '../core/resolve.js';
 import type { Bilingual } from '../core/types.js';
 import { ceilDiv, shareAtLeast } from '../core/util.js';
 import { fundingParameters } from '../funding/parameters.js';
+import { nationalFloorOf } from '../funding/floors.js';
 import { parameterSteps } from '../parameters/steps.js';
 import { payParityRule, rotationComplianceRule, trainingReportRule } from '../teachers/index.js';
+import { trainingTerms } from '../teachers/trainingCycle.js';
 import type { GuaranteeId, GuaranteeItem, GuaranteeParameters, GuaranteesResult } from './assessGovernmentGuarantees.js';
 import type { GuaranteeEvidenceRecord } from './evidence.js';
 import { balanceParameters } from './parameters.js';
@@ -94,9 +96,11 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
         if (music < required || art < required) short.push(`${s.schoolId} (${s.classes} classes: ${music}/${required} music, ${art}/${required} art)`);
       }
       const n = e.specialRooms.length;
+      // junheng's reading of 每12个班级…1间以上: ⌈classes ÷ 12⌉ rooms of each kind (the text does not say how a part of 12 counts).
+      const reading = { zh: `（junheng 的解读：每校需 ⌈班级数 ÷ ${per}⌉ 间）`, en: ` (junheng's reading: ⌈classes ÷ ${per}⌉ rooms of each kind per school)` };
       return judged(short.length === 0,
-        short.length === 0 ? `${n} 所学校每 ${per} 个班均有音乐、美术专用教室（≥ ${musicMin / 10_000}、${artMin / 10_000} 平方米）` : `专用教室不足：${short.join('；')}`,
-        short.length === 0 ? `${n} schools have a music room (≥ ${musicMin / 10_000} m²) and an art room (≥ ${artMin / 10_000} m²) for every ${per} classes` : `Too few rooms: ${short.join('; ')}`);
+        (short.length === 0 ? `${n} 所学校每 ${per} 个班均有音乐、美术专用教室（≥ ${musicMin / 10_000}、${artMin / 10_000} 平方米）` : `专用教室不足：${short.join('；')}`) + reading.zh,
+        (short.length === 0 ? `${n} schools have a music room (≥ ${musicMin / 10_000} m²) and an art room (≥ ${artMin / 10_000} m²) for every ${per} classes` : `Too few rooms: ${short.join('; ')}`) + reading.en);
     },
   },
   {
@@ -122,10 +126,20 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
     needs: noData('各班学段和人数（classes）', 'classes (stage and size of every class)'),
     judge(e, p) {
       if (e.classes === undefined) return undefined;
-      let over = 0;
-      for (const c of e.classes) if (classSizeStatusRule(c, p.classSize).status !== 'standard') over++;
+      // One limit per stage for every class, whatever the school: not the GB 50099 standard size
+      // (30 for an incomplete primary school), which classSizeStatus bands.
+      const limit = p.guarantees.classLimit;
+      const over = { primary: 0, junior: 0 };
+      for (const c of e.classes) if (c.size > limit[c.stage]) over[c.stage]++;
       const total = e.classes.length;
-      return judged(over === 0, `${total} 个班中 ${over} 个超过标准班额`, `${over} of ${total} classes above the standard size`, 'classSizeReport');
+      const n = over.primary + over.junior;
+      return judged(n === 0,
+        n === 0
+          ? `${total} 个班均不超过小学 ${limit.primary} 人、初中 ${limit.junior} 人`
+          : `${total} 个班中 ${n} 个超过上限（小学超过 ${limit.primary} 人 ${over.primary} 个，初中超过 ${limit.junior} 人 ${over.junior} 个）`,
+        n === 0
+          ? `All ${total} classes within ${limit.primary} (primary) / ${limit.junior} (junior) pupils`
+          : `${n} of ${total} classes above the limit (${over.primary} primary above ${limit.primary}, ${over.junior} junior above ${limit.junior})`);
     },
   },
   {
@@ -134,12 +148,12 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
     needs: noData('村小学和教学点的学生数及核定公用经费人数（smallSchools）', 'smallSchools (pupils and funded pupils)'),
     judge(e, p) {
       if (e.smallSchools === undefined) return undefined;
-      const { below, fundedAs } = p.national;
+      const { below, fundedAs } = nationalFloorOf(p.floors);
       const under = e.smallSchools.filter((s) => s.pupils < below && s.fundedPupils < Math.max(fundedAs, s.pupils));
       return judged(under.length === 0,
         under.length === 0 ? `不足 ${below} 人的村小学和教学点均按不少于 ${fundedAs} 人核定` : `未按 ${fundedAs} 人核定：${under.map((s) => `${s.schoolId}（${s.pupils} 人，按 ${s.fundedPupils} 人）`).join('；')}`,
         under.length === 0 ? `Every village school and teaching point under ${below} pupils is funded as at least ${fundedAs}` : `Not funded as ${fundedAs}: ${under.map((s) => `${s.schoolId} (${s.pupils} pupils, funded as ${s.fundedPupils})`).join('; ')}`,
-        'funding.floors.national');
+        'funding.floors');
     },
   },
   {
@@ -157,12 +171,26 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
   },
   {
     id: 'G8',
-    title: bi('教师平均工资收入水平不低于当地公务员平均工资收入水平', "Teachers' average pay ≥ civil servants' average pay"),
-    needs: noData('教师和公务员平均工资（pay）', 'pay (teacher and civil-servant averages)'),
+    title: bi('教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量', "Teachers' average pay ≥ civil servants' average pay, and the teachers' performance-pay pool fixed in full"),
+    needs: noData('教师和公务员平均工资（pay）及是否足额核定教师绩效工资总量（performancePayPoolInFull）', 'pay (teacher and civil-servant averages) and performancePayPoolInFull (true or false)'),
     judge(e) {
-      if (e.pay === undefined) return undefined;
-      const r = payParityRule(e.pay);
-      return judged(r.compliant, `教师平均工资为公务员的 ${r.ratio.toString()} 倍，差额 ${r.shortfall.toString()} 元`, `Teacher pay is ${r.ratio.toString()} of civil-servant pay; shortfall ${r.shortfall.toString()} yuan`, 'payParity');
+      const pool = e.performancePayPoolInFull;
+      const r = e.pay === undefined ? undefined : payParityRule(e.pay);
+      const pay = r === undefined ? undefined : {
+        zh: `教师平均工资为公务员的 ${r.ratio.toString()} 倍，差额 ${r.shortfall.toString()} 元`,
+        en: `Teacher pay is ${r.ratio.toString()} of civil-servant pay; shortfall ${r.shortfall.toString()} yuan`,
+      };
+      const poolText = pool === undefined ? undefined : pool
+        ? { zh: '已足额核定教师绩效工资总量', en: 'performance-pay pool fixed in full' }
+        : { zh: '未足额核定教师绩效工资总量', en: 'performance-pay pool not fixed in full' };
+      const parts = (lang: 'zh' | 'en') => [pay?.[lang], poolText?.[lang]].filter((x) => x !== undefined).join(lang === 'zh' ? '；' : '; ');
+      // Either half short fails; both halves met pass; otherwise the missing half is needed.
+      if (r?.compliant === false || pool === false) return judged(false, parts('zh'), parts('en'), r === undefined ? undefined : 'payParity');
+      if (r === undefined) return undefined;
+      if (pool === undefined) {
+        return { status: 'needs-evidence', reason: bi(`${parts('zh')}；缺少数据：是否足额核定教师绩效工资总量（performancePayPoolInFull）`, `${parts('en')}; no data: give performancePayPoolInFull (true or false)`), decidedBy: 'payParity' };
+      }
+      return judged(true, parts('zh'), parts('en'), 'payParity');
     },
   },
   {
@@ -171,10 +199,23 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
     needs: noData('教师培训记录（trainingRecords）或完成人数（training）', 'trainingRecords or training { teachers, completed }'),
     judge(e, p, call) {
       if (e.trainingRecords !== undefined) {
-        const r = trainingReportRule(e.trainingRecords, p.training, call);
-        const total = r.teachers.length;
-        // 100 %: every teacher, and at least one (nothing shows an empty list complete).
-        return judged(total > 0 && r.compliant === total, `${total} 名教师中 ${r.compliant} 名完成培训`, `${r.compliant} of ${total} teachers completed their training`, 'trainingReport');
+        const records = e.trainingRecords;
+        const total = records.length;
+        const span = (c: { start: string; end: string }) => `${c.start}–${c.end}`;
+        // 100 %: every teacher, and at least one (nothing shows an empty list complete). The cycle
+        // containing asOf decides only when every teacher has already met it; otherwise the last
+        // completed cycle does (a running cycle is not judged before its end).
+        const now = trainingTerms(p.training, call.asOf, 'containing').cycle;
+        const current = trainingReportRule(records, p.training, { asOf: call.asOf, options: { cycle: 'containing' } });
+        if (total > 0 && current.met === total) {
+          return judged(true, `${total} 名教师均已完成当前培训周期（${span(now)}）的学时`, `All ${total} teachers have already completed the hours of the current cycle (${span(now)})`, 'trainingReport');
+        }
+        const done = trainingTerms(p.training, call.asOf, 'last-completed').cycle;
+        const last = trainingReportRule(records, p.training, { asOf: call.asOf, options: { cycle: 'last-completed' } });
+        return judged(total > 0 && last.met === total,
+          `最近一个已结束的培训周期（${span(done)}）：${total} 名教师中 ${last.met} 名完成培训（当前周期 ${span(now)} 已完成 ${current.met} 名）`,
+          `Last completed cycle (${span(done)}): ${last.met} of ${total} teachers completed their training (current cycle ${span(now)}: ${current.met} have completed it)`,
+          'trainingReport');
       }
       const t = e.training;
       if (t === undefined) return undefined;
@@ -298,7 +339,7 @@ let own: ReadonlySet<string> | undefined;
  * @internal
  */
 export function guaranteeUsed(used: readonly UsedValue[]): UsedValue[] {
-  own ??= new Set(selectedLeaves({ guarantees: balanceParameters.guarantees, below: fundingParameters.floors.national.below, fundedAs: fundingParameters.floors.national.fundedAs }).map((leaf) => leaf.path));
+  own ??= new Set(selectedLeaves({ guarantees: balanceParameters.guarantees, floors: fundingParameters.floors }).map((leaf) => leaf.path));
   const paths = own;
   return used.filter((u) => paths.has(u.path));
 }

@@ -1,20 +1,27 @@
 import { defineParameters, type ParameterNode } from '../core/parameters.js';
 import { leaf } from '../parameters/leaf.js';
 import type { Confidence } from '../core/types.js';
-import type { SourceId } from '../parameters/sources.js';
+import { sources, type SourceId } from '../parameters/sources.js';
 
 /**
- * 教督〔2017〕6号 is reported as issued in April 2017 (the register gives '2017-04'); junheng dates
- * its values from 2017-04-19, the day of issue as usually reported (the day itself unverified).
+ * 教督〔2017〕6号: junheng dates its values from the day the register gives, 2017-05-23, the day
+ * the Ministry of Education released the measures (see `sources['jiaodu-2017-6']`); one date for
+ * every value of the measures, in every area.
  */
-const JIAODU_FROM = '2017-04-19';
+const JIAODU_FROM = sources['jiaodu-2017-6'].date;
 const JIAODU_NOTE =
-  'In force from 2017-04-19, the reported day of issue of 教督〔2017〕6号 (the day itself unverified); set asOf accordingly, or override.';
+  'In force from 2017-05-23, the day 教育部 released 教督〔2017〕6号 (the day of signing was not confirmed); set asOf accordingly, or override.';
 
 const decimalLeaf = leaf.decimal;
 
+/** No dated source after the measures themselves restates their figures: their horizon is the measures' own date. */
+const JIAODU_CONFIRMED_NOTE =
+  'Confirmed only as of 教督〔2017〕6号 itself: no later dated source restating the figure was found (undated summaries repeat it), so after that day it is listed as not confirmed since.';
+
 const one = <V>(value: V, confidence: Confidence, source: SourceId = 'jiaodu-2017-6', note: string = JIAODU_NOTE) => [
-  { from: JIAODU_FROM, value, source, confidence, note },
+  source === 'jiaodu-2017-6'
+    ? { from: JIAODU_FROM, value, source, confidence, note: `${note} ${JIAODU_CONFIRMED_NOTE}`, confirmedThrough: JIAODU_FROM }
+    : { from: JIAODU_FROM, value, source, confidence, note },
 ];
 
 /**
@@ -113,10 +120,23 @@ export const balanceParameters = defineParameters('balance', {
     },
   },
   guarantees: {
+    classLimit: {
+      primary: leaf.count({
+        description: { zh: '小学所有班级学生数不超过（G5，含本数）', en: 'Largest class, primary: every class at most this many pupils (G5, inclusive)' },
+        unit: 'pupils/class',
+        history: one(45, 'secondary', 'jiaodu-2017-6', 'G5 of 教督〔2017〕6号, as provincial restatements and summaries give it (secondary; the official wording was not seen): every primary class at most 45 pupils and every junior class at most 50 (小学、初中所有班级学生数分别不超过45人、50人) — one limit for every primary class, whatever the school (an incomplete primary school, whose GB 50099 standard size is 30, included). ' + JIAODU_NOTE),
+      }),
+      junior: leaf.count({
+        description: { zh: '初中所有班级学生数不超过（G5，含本数）', en: 'Largest class, junior: every class at most this many pupils (G5, inclusive)' },
+        unit: 'pupils/class',
+        history: one(50, 'secondary', 'jiaodu-2017-6', 'G5 of 教督〔2017〕6号, as provincial restatements and summaries give it (secondary; the official wording was not seen): every junior class at most 50 pupils. ' + JIAODU_NOTE),
+      }),
+    },
     classesPerArtRooms: leaf.count({
       description: { zh: '每若干个教学班至少配备音乐、美术专用教室各一间（G3）', en: 'Classes per music room and per art room (G3)' },
       unit: 'classes',
-      history: one(12, 'secondary'),
+      history: one(12, 'secondary', 'jiaodu-2017-6',
+        'G3: 每12个班级配备音乐、美术专用教室1间以上. How a part of 12 counts is not said: junheng reads it as ⌈classes ÷ 12⌉ rooms of each kind per school (1–12 classes need one, 13–24 two); that reading is junheng\'s, not the text\'s. ' + JIAODU_NOTE),
     }),
     musicRoomArea: decimalLeaf({
       description: { zh: '音乐专用教室最小面积（G3）', en: 'Smallest music room (G3)' },

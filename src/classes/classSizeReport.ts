@@ -269,7 +269,7 @@ function reportResult(counts: ClassSizeReportCounts, p: ClassSizeParams, used: r
  * @param input - A list of classes `{ stage, size, id?, schoolId?, town?, location?, incomplete? }`.
  * @param options - `{ asOf?, parameters?, groupBy? }`.
  * @returns Counts by band, overall, by stage and by group; the large-class share; the deadline section; citations and a bilingual explanation.
- * @throws {@link PolicyInputError} for any invalid class (every problem, with its index), invalid options, or a date before 2016-07-02.
+ * @throws {@link PolicyInputError} for any invalid class (every problem, with its index), invalid options, or a date before the opinion's effective date (`opinion.effectiveFrom`, default 2017-05-23: the 2.3 deadline starts on it).
  * @example
  * ```ts
  * const report = classSizeReport(
@@ -365,7 +365,7 @@ class StreamTally implements ClassSizeTally {
  * @category Classes
  * @function
  * @param options - `{ asOf?, parameters?, groupBy? }`, as for {@link classSizeReport}.
- * @throws {@link PolicyInputError} for invalid options or a date before 2016-07-02.
+ * @throws {@link PolicyInputError} for invalid options or a date before the opinion's effective date (`opinion.effectiveFrom`, default 2017-05-23).
  * @example
  * ```ts
  * const tally = createClassSizeTally({ asOf: '2025-09-01', groupBy: [] });

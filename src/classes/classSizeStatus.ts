@@ -88,10 +88,12 @@ function classExplanation(c: ClassRecord, outcome: ClassSizeOutcome, p: ClassSiz
  *
  * - standard size (GB 50099-2011): primary 45, incomplete primary school (`incomplete: true`) 30,
  *   junior 50 (`classes.standardSize`); a class of exactly the standard size is within it;
- * - large: 56 pupils or more; super-large: 66 or more (国发〔2016〕40号 targets, "56人及以上": the
- *   number itself is included; `classes.largeFrom`, `classes.superLargeFrom`);
- * - over-standard: above the standard size and below 56. The 优质均衡 assessment (G5) asks every
- *   class to be within its standard size.
+ * - large: 56 pupils or more; super-large: 66 or more (国发〔2016〕40号 targets, "56人以上" and
+ *   "66人以上": 以上 includes the number; `classes.largeFrom`, `classes.superLargeFrom`);
+ * - over-standard: above the standard size and below 56. The 优质均衡 assessment (G5) is not this
+ *   band: it asks every primary class to be within 45 and every junior class within 50, whatever the
+ *   school (`balance.guarantees.classLimit`), so a 35-pupil class of an incomplete primary school is
+ *   over-standard here and within G5.
  *
  * So a primary class of 45 is standard, 46 over-standard, 56 large, 66 super-large; a junior class of
  * 50 is standard, 51 over-standard. A nine-year school's grades 1–6 are primary and 7–9 junior.

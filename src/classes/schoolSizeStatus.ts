@@ -65,7 +65,7 @@ export function schoolSizeStatusRule(school: SchoolSizeRecord, p: SchoolSizePara
  * @param input - `{ type: 'primary' | 'junior' | 'nine-year' | 'twelve-year', pupils, id? }`.
  * @param options - `{ asOf?, parameters? }`.
  * @returns Whether within the limit, the limit, the pupils above it, citations and a bilingual explanation.
- * @throws {@link PolicyInputError} for invalid input or options, or a date before 2017-04-01.
+ * @throws {@link PolicyInputError} for invalid input or options, or a date before 2017-05-23 (教督〔2017〕6号).
  * @example
  * ```ts
  * schoolSizeStatus({ type: 'primary', pupils: 2000 }, { asOf: '2025-09-01' }).withinLimit; //=> true

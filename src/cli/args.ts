@@ -1,10 +1,18 @@
 /**
  * What every subcommand's argument parsing shares: `node:util` parseArgs with junheng's usage
- * errors, `--help`, `--as-of`, a `--format` among the command's formats, one input file, and today's
- * date.
+ * errors, `--help`, `--as-of`, `--parameters`, a `--format` among the command's formats, one input
+ * file, and today's date.
  */
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './command.js';
+
+/** The help text's section on `--parameters` files, the same for every command. */
+export const PARAMETERS_HELP = `Parameters files (--parameters FILE): a JSON object of parameter values by their paths, as
+listParameters() names them, e.g. {"funding":{"benchmark":{"primary":750}}}. A value may be
+written {"value":750,"from":"2020-01-01","source":"南教计〔2020〕4号","note":"…"} to record where
+it comes from: it then applies from its date (junheng's own values before it), and the report
+names its source. Values the file does not give keep junheng's own. Examples (Fujian 2020,
+Shandong 2024): examples/parameters/.`;
 
 /** The parsed flags and the one input file of a subcommand. */
 export interface CommandArgs<K extends string> {
@@ -14,15 +22,21 @@ export interface CommandArgs<K extends string> {
   readonly file: string;
   /** `--as-of`, or today's local date. */
   readonly asOf: string;
+  /** `--parameters FILE`: the base parameters (a JSON local parameter set), absent when not given. */
+  readonly parameters: string | undefined;
 }
 
 /**
- * Parses `args`: the command's string flags `names`, plus `--as-of` and `-h`/`--help`, and exactly
+ * Parses `args`: the command's string flags `names`, plus `--as-of`, `--parameters` and `-h`/`--help`, and exactly
  * one input file (`what` names it in messages). Unknown flags, missing values and a missing or extra
  * file are {@link UsageError}s of `command`. Returns `'help'` for `--help`.
  */
 export function parseCommandArgs<K extends string>(args: string[], names: readonly K[], command: Command, what: string): CommandArgs<K> | 'help' {
-  const options: Record<string, { type: 'string' } | { type: 'boolean'; short: string }> = { 'as-of': { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+  const options: Record<string, { type: 'string' } | { type: 'boolean'; short: string }> = {
+    'as-of': { type: 'string' },
+    parameters: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const name of names) options[name] = { type: 'string' };
   let parsed;
   try {
@@ -45,7 +59,8 @@ export function parseCommandArgs<K extends string>(args: string[], names: readon
     if (typeof value === 'string') flags[name] = value;
   }
   const asOf = values['as-of'];
-  return { flags, file: positionals[0] as string, asOf: typeof asOf === 'string' ? asOf : todayIso() };
+  const parameters = values['parameters'];
+  return { flags, file: positionals[0] as string, asOf: typeof asOf === 'string' ? asOf : todayIso(), parameters: typeof parameters === 'string' ? parameters : undefined };
 }
 
 /** `--format`: one of `formats`, the first being the default. */

@@ -1,6 +1,6 @@
 /**
  * `junheng assess <county.json> [--as-of YYYY-MM-DD] [--region …] [--format table|json|markdown]
- * [--gap all|comply]` — the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号) of a county,
+ * [--gap all|comply] [--parameters set.json]` — the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号) of a county,
  * or of every county of a province (a JSON array of counties).
  */
 import {
@@ -14,14 +14,16 @@ import {
   type County,
   type CountyAssessment,
   type GapTarget,
+  type ParameterOverrides,
   type PolicyIssue,
   type Region,
   type StageAssessment,
 } from 'junheng';
-import { chooseFormat, parseCommandArgs } from './args.js';
+import { staleLines, unverifiedPaths } from './stale.js';
+import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { displayWidth } from './format.js';
-import { parseJson, readText } from './read.js';
+import { describeParameterIssue, localParametersLine, parseJson, readParameterFile, readText } from './read.js';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -47,7 +49,10 @@ Options:
                                   section per dimension
   --gap all|comply                also say what it would take: the smallest additions per school
                                   (all: every indicator met; comply: just enough to comply)
+  --parameters set.json           base parameters: a JSON local parameter set (below)
   -h, --help                      show this help
+
+${PARAMETERS_HELP}
 
 Exit status: 0 success (whatever the verdict), 1 bad input or data (every problem on stderr,
 nothing on stdout), 2 usage error.
@@ -62,6 +67,7 @@ interface AssessArgs {
   region: string | undefined;
   format: Format;
   gap: GapTarget | undefined;
+  parameters: string | undefined;
 }
 
 function parseAssessArgs(args: string[]): AssessArgs | 'help' {
@@ -71,7 +77,7 @@ function parseAssessArgs(args: string[]): AssessArgs | 'help' {
   const format = chooseFormat(flags.format, FORMATS, assessCommand);
   const gap = flags.gap;
   if (gap !== undefined && gap !== 'all' && gap !== 'comply') throw new UsageError(`--gap must be all or comply, got ${JSON.stringify(gap)}`, assessCommand);
-  return { file, asOf, region: flags.region, format, gap };
+  return { file, asOf, region: flags.region, format, gap, parameters: parsed.parameters };
 }
 
 const idOf = (row: unknown): string | undefined => {
@@ -80,9 +86,13 @@ const idOf = (row: unknown): string | undefined => {
   return typeof id === 'string' && id !== '' ? id : undefined;
 };
 
-/** `schools[3].pupils (school "S04"): …`, `counties[2].schools[3].pupils (county "C", school "S04"): …`. */
-function describe(issue: PolicyIssue, county: unknown, countyIndex: number | undefined): string {
+/**
+ * `schools[3].pupils (school "S04"): …`, `counties[2].schools[3].pupils (county "C", school "S04"): …`,
+ * `--parameters set.json: balance.…: …` (`parameters` names the flag and file).
+ */
+function describe(issue: PolicyIssue, county: unknown, countyIndex: number | undefined, parameters?: string): string {
   const [head] = issue.path;
+  if (head === 'parameters') return describeParameterIssue(issue, parameters);
   if (head === 'asOf') return `--as-of: ${issue.message}`;
   if (head === 'region') return `--region: ${issue.message}`;
   const who: string[] = [];
@@ -210,7 +220,7 @@ function mdTable(rows: string[][]): string {
   return [`| ${(head ?? []).map(esc).join(' | ')} |`, `| ${(head ?? []).map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
 }
 
-function markdownReport(a: CountyAssessment, g: BalanceGapResult | undefined, index: number | undefined, asOf: string, unverified: readonly string[], level = '#'): string {
+function markdownReport(a: CountyAssessment, g: BalanceGapResult | undefined, index: number | undefined, asOf: string, unverified: readonly string[], level = '#', stale: readonly string[] = []): string {
   const h2 = `${level}#`;
   const h3 = `${level}##`;
   const out: string[] = [];
@@ -239,6 +249,7 @@ function markdownReport(a: CountyAssessment, g: BalanceGapResult | undefined, in
   out.push(`- Not assessed from data: ${a.notAssessed.map((x) => x.title.en).join('; ')}`);
   out.push(`- Citations: ${a.citations.join(', ')}`);
   if (unverified.length > 0) out.push(`- Unverified parameter values in force (confirm or override): ${unverified.join(', ')}`);
+  for (const line of stale) out.push(`- ${line.trimEnd()}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -270,8 +281,10 @@ function runAssess(args: string[], io: Io): number {
   const data = parseJson(readText(file), file);
   const many = Array.isArray(data);
   const counties: unknown[] = many ? data : [data];
+  const base = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
   const options: CalculatorOptions = { asOf };
   if (region !== undefined) options.region = region as Region;
+  if (base !== undefined) options.parameters = base.patch as ParameterOverrides;
 
   const problems: string[] = [];
   const results: Array<{ a: CountyAssessment; g: BalanceGapResult | undefined }> = [];
@@ -284,7 +297,7 @@ function runAssess(args: string[], io: Io): number {
     } catch (error) {
       if (!(error instanceof PolicyInputError)) throw error;
       for (const issue of error.issues) {
-        const text = describe(issue, county, many ? i : undefined);
+        const text = describe(issue, county, many ? i : undefined, base?.label);
         if (!seen.has(text)) {
           seen.add(text);
           problems.push(text);
@@ -295,15 +308,22 @@ function runAssess(args: string[], io: Io): number {
   if (problems.length > 0) {
     throw new InputError(problems, `junheng: cannot assess ${file}, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing assessed:`);
   }
-  const unverified = [...new Set(listParameters({ asOf }).filter((p) => p.path.startsWith('balance.') && p.confidence === 'unverified').map((p) => p.path))];
+  const all = listParameters(options);
+  const bearing = all.filter((p) => p.path.startsWith('balance.'));
+  const local = localParametersLine(base, options);
+  const unverified = [...new Set(unverifiedPaths(bearing, all))];
+  const stale = staleLines(bearing, asOf);
   if (format === 'json') {
     const body = results.map(({ a, g }) => plain(a, g, asOf));
     io.stdout(`${JSON.stringify(many ? body : body[0], null, 2)}\n`);
   } else if (format === 'markdown') {
-    io.stdout(results.map(({ a, g }, i) => markdownReport(a, g, many ? i : undefined, asOf, unverified, many ? '##' : '#')).join('\n'));
+    io.stdout(results.map(({ a, g }, i) => markdownReport(a, g, many ? i : undefined, asOf, unverified, many ? '##' : '#', stale)).join('\n'));
+    if (local !== undefined) io.stdout(`- ${local}\n`);
   } else {
     io.stdout(results.map(({ a, g }, i) => textReport(a, g, many ? i : undefined, asOf)).join('\n'));
     if (unverified.length > 0) io.stdout(`Unverified parameter values in force (confirm or override): ${unverified.join(', ')}\n`);
+    for (const line of stale) io.stdout(line);
+    if (local !== undefined) io.stdout(`${local}\n`);
   }
   return EXIT.ok;
 }

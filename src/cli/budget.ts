@@ -1,23 +1,16 @@
 /**
  * `junheng budget <file.csv|file.json> [--as-of YYYY-MM-DD] [--region east|central|west]
- * [--format table|json|csv] [--what-if patch.json]` — public funding (opinion 5.1) for a roster.
+ * [--format table|json|csv] [--parameters set.json] [--what-if patch.json]` — public funding
+ * (opinion 5.1) for a roster.
  */
-import {
-  allocateBudget,
-  listParameters,
-  PolicyInputError,
-  type CalculatorOptions,
-  type ParameterOverrides,
-  type PolicyIssue,
-  type Region,
-  type School,
-} from 'junheng';
+import { allocateBudget, describeParameters, listParameters, type CalculatorOptions, type ParameterOverrides, type Region, type School } from 'junheng';
 import { computeBudget, type BudgetRun, type Computation } from './compute.js';
-import { chooseFormat, parseCommandArgs } from './args.js';
+import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, type Command, type Io } from './command.js';
 import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
-import { describeRowIssue, parseJson, readText } from './read.js';
+import { describeRowIssue, localParametersLine, parameterFileIssues, readParameterFile, type ParameterFile } from './read.js';
 import { readSchools } from './roster.js';
+import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
 
 /** Rosters larger than this show a progress line on a terminal. */
@@ -37,14 +30,20 @@ Options:
   --as-of YYYY-MM-DD               the day whose rates apply (default: today)
   --region east|central|west       东部 / 中部 / 西部; needed while the benchmarks differ by region
   --format table|json|csv          output format (default: table)
-  --what-if patch.json             also compute with this parameters patch, and the differences
+  --parameters set.json            base parameters: a JSON local parameter set (below)
+  --what-if patch.json             also compute with this patch on top of the base parameters,
+                                   and the differences (same format; a parameter it gives
+                                   replaces the base's value of that parameter whole)
   -h, --help                       show this help
+
+${PARAMETERS_HELP}
 
 Exit status: 0 success, 1 bad input or data (every problem on stderr, nothing on stdout),
 2 usage error.
 
-Example:
+Examples:
   junheng budget examples/district.csv --as-of 2025-09-01 --region central
+  junheng budget examples/district.csv --as-of 2025-09-01 --parameters examples/parameters/fujian-2020.json
 `;
 
 interface BudgetArgs {
@@ -52,49 +51,56 @@ interface BudgetArgs {
   asOf: string;
   region: string | undefined;
   format: Format;
+  parameters: string | undefined;
   whatIf: string | undefined;
 }
 
 function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
   const parsed = parseCommandArgs(args, ['region', 'format', 'what-if'], budgetCommand, 'roster file (file.csv or file.json)');
   if (parsed === 'help') return 'help';
-  const { flags, file, asOf } = parsed;
-  return { file, asOf, region: flags.region, format: chooseFormat(flags.format, FORMATS, budgetCommand), whatIf: flags['what-if'] };
+  const { flags, file, asOf, parameters } = parsed;
+  return { file, asOf, region: flags.region, format: chooseFormat(flags.format, FORMATS, budgetCommand), parameters, whatIf: flags['what-if'] };
 }
 
-/** The issues of a `--what-if` patch on its own, so they are reported beside the roster's problems (the what-if run is skipped when the baseline fails). */
-function patchIssues(patch: unknown): PolicyIssue[] {
-  try {
-    allocateBudget([], { parameters: patch as ParameterOverrides });
-    return [];
-  } catch (error) {
-    if (error instanceof PolicyInputError) return error.issues.filter((i) => i.path[0] === 'parameters');
-    throw error;
-  }
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The what-if run's parameters: the base set with the what-if patch on top, parameter by parameter
+ * (a parameter the patch gives replaces the base's value of it whole, wrapper and regions alike).
+ */
+function layered(base: unknown, over: unknown): unknown {
+  if (base === undefined) return over;
+  const leaves = new Set(describeParameters().map((d) => d.path));
+  const merge = (a: unknown, b: unknown, path: string): unknown => {
+    if (leaves.has(path) || !isObject(a) || !isObject(b)) return b;
+    const out: Record<string, unknown> = { ...a };
+    for (const key of Object.keys(b)) out[key] = Object.hasOwn(a, key) ? merge(a[key], b[key], path === '' ? key : `${path}.${key}`) : b[key];
+    return out;
+  };
+  return merge(base, over, '');
 }
 
 const unique = (items: Iterable<string>): string[] => [...new Set(items)];
 
 /**
- * Paths of unverified parameter values in force (junheng's own readings, not a user's patch) that
- * bear on this roster's result.
+ * The parameter values in force that bear on this roster's result: the unverified ones (junheng's
+ * own readings, not a user's value, and the opinion's effective date when the opinion's floor
+ * bears), and the footer lines for the stale ones.
  */
-function unverifiedInForce(options: CalculatorOptions, schools: readonly School[], budget: BudgetRun): string[] {
+function footerValues(options: CalculatorOptions, schools: readonly School[], budget: BudgetRun): { unverified: string[]; stale: string[] } {
   const mainstream = schools.some((s) => s.kind !== 'special-education');
   const disabled = schools.some((s) => s.kind !== 'special-education' && (s.disabledPupils ?? 0) > 0);
   const mixedFloor = budget.floors.some((floor, i) => floor !== null && (schools[i]?.pupils.primary ?? 0) > 0 && (schools[i]?.pupils.junior ?? 0) > 0);
   const bears = (path: string): boolean => {
     if (!path.startsWith('funding.')) return false;
     if (path === 'funding.disabledPupils') return disabled;
-    if (path === 'funding.floors.mixedStageRate') return mixedFloor;
-    if (path.startsWith('funding.benchmark.') || path.startsWith('funding.floors.')) return mainstream;
+    if (path === 'funding.floorMixedStageRate') return mixedFloor;
+    if (path.startsWith('funding.benchmark.') || path === 'funding.floors') return mainstream;
     return true;
   };
-  return unique(
-    listParameters({ ...options, parameters: {} })
-      .filter((p) => p.confidence === 'unverified' && p.source !== 'override' && bears(p.path))
-      .map((p) => p.path),
-  );
+  const all = listParameters(options);
+  const bearing = all.filter((p) => bears(p.path));
+  return { unverified: unique(unverifiedPaths(bearing, all)), stale: staleLines(bearing, String(options.asOf)) };
 }
 
 function runBudget(args: string[], io: Io): number {
@@ -105,8 +111,8 @@ function runBudget(args: string[], io: Io): number {
   }
   const { file, asOf, region, format, whatIf } = parsed;
 
-  let patch: unknown;
-  if (whatIf !== undefined) patch = parseJson(readText(whatIf, `--what-if ${whatIf}`), `--what-if ${whatIf}`);
+  const baseFile: ParameterFile | undefined = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
+  const whatFile: ParameterFile | undefined = whatIf === undefined ? undefined : readParameterFile('--what-if', whatIf);
 
   const { schools, source } = readSchools(file);
   const count = Array.isArray(schools) ? schools.length : 0;
@@ -114,9 +120,11 @@ function runBudget(args: string[], io: Io): number {
 
   const options: CalculatorOptions = { asOf };
   if (region !== undefined) options.region = region as Region;
+  if (baseFile !== undefined) options.parameters = baseFile.patch as ParameterOverrides;
 
-  const whatOptions: CalculatorOptions = { ...options, parameters: patch as ParameterOverrides };
-  const badPatch = whatIf === undefined ? [] : patchIssues(patch);
+  const whatOptions: CalculatorOptions = { ...options, parameters: layered(baseFile?.patch, whatFile?.patch) as ParameterOverrides };
+  // The what-if file's own problems, reported beside the roster's (the what-if run is skipped when the baseline fails).
+  const badPatch = parameterFileIssues(whatFile);
 
   const computing = (what: string) => (done: number, total: number) =>
     progress.show(`junheng: computing ${what}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} schools…`, false);
@@ -128,8 +136,8 @@ function runBudget(args: string[], io: Io): number {
   // The what-if run finds the roster's problems again: each is said once.
   const problems = [
     ...new Set([
-      ...base.issues.map((issue) => describeRowIssue(issue, source)),
-      ...[...badPatch, ...(what?.issues ?? [])].map((issue) => describeRowIssue(issue, source, whatIf)),
+      ...base.issues.map((issue) => describeRowIssue(issue, source, baseFile?.label)),
+      ...[...badPatch, ...(what?.issues ?? [])].map((issue) => describeRowIssue(issue, source, whatFile?.label)),
     ]),
   ];
   if (problems.length > 0 || base.run === undefined || (whatIf !== undefined && what?.run === undefined)) {
@@ -146,13 +154,15 @@ function runBudget(args: string[], io: Io): number {
     pupils,
     asOf,
     region,
+    floorBands: allocateBudget.parameters(options).floors.map((band) => band.id),
     citations: unique([...baseline.citations, ...(whatIfBudget?.citations ?? [])]),
-    unverified: unverifiedInForce(options, schools, baseline),
-    ...(whatIf === undefined
+    ...footerValues(options, schools, baseline),
+    ...(baseFile === undefined ? {} : { parametersLine: localParametersLine(baseFile, options, (path) => path.startsWith('funding.')) as string }),
+    ...(whatFile === undefined
       ? {}
       : {
-          whatIfFile: whatIf,
-          whatIfPaths: unique(listParameters(whatOptions).filter((p) => p.source === 'override').map((p) => p.path)),
+          whatIfFile: whatFile.file,
+          whatIfPaths: unique(listParameters({ ...options, parameters: whatFile.patch as ParameterOverrides }).filter((p) => p.local === true).map((p) => p.path)),
         }),
   };
 

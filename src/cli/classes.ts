@@ -1,6 +1,6 @@
 /**
  * `junheng classes <file.csv|file.json> [--as-of YYYY-MM-DD] [--format table|json|csv]
- * [--group-by school,town]` — the class-size monitoring report of opinion 2.3 for a class roster.
+ * [--group-by school,town] [--parameters set.json]` — the class-size monitoring report of opinion 2.3 for a class roster.
  */
 import {
   createClassSizeTally,
@@ -12,13 +12,15 @@ import {
   type ClassSizeReportResult,
   type ClassSizeTally,
   type GroupKey,
+  type ParameterOverrides,
   type PolicyIssue,
 } from 'junheng';
-import { chooseFormat, parseCommandArgs } from './args.js';
+import { staleLines, unverifiedPaths } from './stale.js';
+import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { countCell, CsvError, csvCell, parseCsv } from './csv.js';
 import { ChunkWriter, displayWidth, FORMATS, type Format } from './format.js';
-import { describeRowIssue, looksLikeJson, parseJson, readHeader, readText, widthProblem, type RowSource } from './read.js';
+import { describeRowIssue, localParametersLine, looksLikeJson, parseJson, readHeader, readParameterFile, readText, widthProblem, type RowSource } from './read.js';
 
 const HELP = `Usage: junheng classes <file.csv|file.json> [options]
 
@@ -45,7 +47,10 @@ Options:
   --group-by KEYS             comma-separated, from school, town, location, stage
                               (default: school,town; 'none' for no groups)
   --format table|json|csv     output format (default: table)
+  --parameters set.json       base parameters: a JSON local parameter set (below)
   -h, --help                  show this help
+
+${PARAMETERS_HELP}
 
 Output: table (counts by band overall, by stage and per group, large share, the deadline line);
 json (the report without its explanation); csv (one row per line of the table:
@@ -74,12 +79,13 @@ interface ClassesArgs {
   asOf: string;
   format: Format;
   groupBy: GroupKey[];
+  parameters: string | undefined;
 }
 
 function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
   const parsed = parseCommandArgs(args, ['format', 'group-by'], classesCommand, 'class roster (file.csv or file.json)');
   if (parsed === 'help') return 'help';
-  const { flags, file, asOf } = parsed;
+  const { flags, file, asOf, parameters } = parsed;
   const format = chooseFormat(flags.format, FORMATS, classesCommand);
   const groupText = flags['group-by'] ?? 'school,town';
   const groupBy: GroupKey[] = [];
@@ -91,7 +97,7 @@ function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
       groupBy.push(key);
     }
   }
-  return { file, asOf, format, groupBy };
+  return { file, asOf, format, groupBy, parameters };
 }
 
 // ---------------------------------------------------------------- reading
@@ -212,8 +218,11 @@ function labelOf(row: unknown): string {
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
-/** One line per issue: `line 7 (class "3-2", school "S01"), column size: …`, `--as-of: …`. */
-export function describeClassIssue(issue: PolicyIssue, source: Source): string {
+/**
+ * One line per issue: `line 7 (class "3-2", school "S01"), column size: …`, `--as-of: …`,
+ * `--parameters set.json: classes.…: …` (`parameters` names the flag and file).
+ */
+export function describeClassIssue(issue: PolicyIssue, source: Source, parameters?: string): string {
   const rows: RowSource = {
     file: source.file,
     list: 'classes',
@@ -221,7 +230,7 @@ export function describeClassIssue(issue: PolicyIssue, source: Source): string {
     who: (index) => source.labels.get(index) ?? '',
     column: (rest) => (typeof rest[0] === 'string' ? (COLUMN_OF[rest[0]] ?? formatPath(rest)) : undefined),
   };
-  return describeRowIssue(issue, rows);
+  return describeRowIssue(issue, rows, parameters);
 }
 
 // ---------------------------------------------------------------- output
@@ -258,7 +267,7 @@ const pad = (text: string, width: number, right: boolean): string => {
   return right ? fill + text : text + fill;
 };
 
-function writeTable(r: ClassSizeReportResult, asOf: string, unverified: string[], out: ChunkWriter): void {
+function writeTable(r: ClassSizeReportResult, asOf: string, unverified: string[], out: ChunkWriter, stale: readonly string[] = []): void {
   const headers = ['scope', 'key', 'classes', 'standard', 'over-standard', 'large', 'super-large', 'large share'];
   const right = [false, false, true, true, true, true, true, true];
   const rows = linesOf(r).map((l) => [
@@ -288,6 +297,7 @@ function writeTable(r: ClassSizeReportResult, asOf: string, unverified: string[]
   out.write(`As of ${asOf}.\n`);
   out.write(`Cites: ${r.citations.join(', ')}\n`);
   if (unverified.length > 0) out.write(`Unverified parameter values in force (confirm or override): ${unverified.join(', ')}\n`);
+  for (const line of stale) out.write(line);
   out.flush();
 }
 
@@ -313,14 +323,16 @@ function runClasses(args: string[], io: Io): number {
     return EXIT.ok;
   }
   const { file, asOf, format, groupBy } = parsed;
+  const base = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
+  const options = { asOf, ...(base === undefined ? {} : { parameters: base.patch as ParameterOverrides }) };
   const fail = (error: unknown, source: Source): never => {
     if (!(error instanceof PolicyInputError)) throw error;
-    const problems = [...new Set(error.issues.map((i) => describeClassIssue(i, source)))];
+    const problems = [...new Set(error.issues.map((i) => describeClassIssue(i, source, base?.label)))];
     throw new InputError(problems, `junheng: cannot report class sizes, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing reported:`);
   };
   let tally: ClassSizeTally;
   try {
-    tally = createClassSizeTally({ asOf, groupBy });
+    tally = createClassSizeTally({ ...options, groupBy });
   } catch (error) {
     return fail(error, { kind: 'json', file, labels: new Map() });
   }
@@ -335,10 +347,14 @@ function runClasses(args: string[], io: Io): number {
   if (format === 'json') writeJson(report, asOf, out);
   else if (format === 'csv') writeCsv(report, out);
   else {
-    const unverified = listParameters({ asOf })
-      .filter((p) => p.confidence === 'unverified' && p.path.startsWith('classes.') && !p.path.startsWith('classes.schoolSizeLimit'))
-      .map((p) => p.path);
-    writeTable(report, asOf, unverified, out);
+    const all = listParameters(options);
+    const bearing = all.filter((p) => p.path.startsWith('classes.') && !p.path.startsWith('classes.schoolSizeLimit'));
+    writeTable(report, asOf, unverifiedPaths(bearing, all), out, staleLines(bearing, asOf));
+    const local = localParametersLine(base, options, (path) => path.startsWith('classes.'));
+    if (local !== undefined) {
+      out.write(`${local}\n`);
+      out.flush();
+    }
   }
   return EXIT.ok;
 }

@@ -45,10 +45,16 @@ export interface BudgetReport {
   readonly pupils: ArrayLike<number>;
   readonly asOf: string;
   readonly region: string | undefined;
+  /** The ids of the floor bands in force for the baseline, in list order. */
+  readonly floorBands: readonly string[];
   /** Citations of both runs, without repeats. */
   readonly citations: readonly string[];
   /** Paths of unverified parameter values in force that bear on the result. */
   readonly unverified: readonly string[];
+  /** Footer lines for the stale values in force that bear on the result ("Not confirmed since …"). */
+  readonly stale?: readonly string[];
+  /** With `--parameters`: the line naming the file's values in force and their sources. */
+  readonly parametersLine?: string;
   /** The `--what-if` file and the parameter paths it sets. */
   readonly whatIfFile?: string;
   readonly whatIfPaths?: readonly string[];
@@ -101,11 +107,22 @@ export function writeCsv(report: BudgetReport, out: ChunkWriter, onRows?: OnRows
   out.flush();
 }
 
-/** The table's short name for a floor. */
+/** The table's short name for a floor band: the default bands by their rule, any other by its id. */
 export function floorLabel(floor: FloorApplied | undefined): string {
   if (floor === 'national-under-100') return 'national <100';
   if (floor === 'district-100-to-200') return '5.1 100–200';
-  return '';
+  return floor ?? '';
+}
+
+/** The summary line of the floors applied: the default bands in words, then any other band by its id. */
+export function floorSummary(floors: readonly FloorApplied[], bands: readonly string[]): string {
+  const counts = new Map<string, number>(bands.map((id) => [id, 0]));
+  for (const f of floors) if (f != null) counts.set(f, (counts.get(f) ?? 0) + 1);
+  if (counts.size === 0) return 'Floors: none in force.';
+  const parts = [...counts].map(([id, n]) =>
+    id === 'national-under-100' ? `${n} under the national under-100 floor` : id === 'district-100-to-200' ? `${n} under the opinion's 100-to-200 floor (5.1)` : `${n} under ${id}`,
+  );
+  return `Floors: ${parts.join(', ')}.`;
 }
 
 /**
@@ -190,10 +207,9 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
   out.write(row(totalCells));
   out.write('\n');
   out.write(`${n} school${n === 1 ? '' : 's'}; amounts in yuan per year.\n`);
-  const national = baseline.floors.filter((f) => f === 'national-under-100').length;
-  const district = baseline.floors.filter((f) => f === 'district-100-to-200').length;
-  out.write(`Floors: ${national} under the national under-100 floor, ${district} under the opinion's 100-to-200 floor (5.1).\n`);
+  out.write(`${floorSummary(baseline.floors, report.floorBands)}\n`);
   out.write(`As of ${report.asOf}, region ${report.region ?? '(none given; not needed on that date)'}.\n`);
+  if (report.parametersLine !== undefined) out.write(`${report.parametersLine}\n`);
   if (whatIf !== undefined && difference !== undefined) {
     const paths = report.whatIfPaths !== undefined && report.whatIfPaths.length > 0 ? ` (${report.whatIfPaths.join(', ')})` : '';
     out.write(`What-if ${report.whatIfFile ?? ''}${paths}: total ${whatIf.total.toString()}, difference ${difference.toString()}.\n`);
@@ -202,6 +218,7 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
   if (report.unverified.length > 0) {
     out.write(`Unverified parameter values in force (junheng's reading; confirm or override): ${report.unverified.join(', ')}\n`);
   }
+  for (const line of report.stale ?? []) out.write(line);
   out.flush();
 }
 

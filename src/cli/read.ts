@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { extname } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import { formatPath, type PolicyIssue } from 'junheng';
+import { formatPath, listParameters, PolicyInputError, type CalculatorOptions, type ParameterOverrides, type PolicyIssue } from 'junheng';
 import { InputError } from './command.js';
 import { CsvError } from './csv.js';
 
@@ -156,9 +156,11 @@ const OPTION_FLAGS: Record<string, string> = { asOf: '--as-of', region: '--regio
 
 /**
  * One line for an issue: a row's (`line 7 (class "3-2"), column size: …`), an option's
- * (`--as-of: …`, with the flag that fixes it), a patch's (`--what-if patch.json: …`) or the file's.
+ * (`--as-of: …`, with the flag that fixes it), a parameters file's (`--parameters set.json:
+ * funding.benchmark.primary: …`, `parameters` naming the flag and file the patch came from) or the
+ * file's.
  */
-export function describeRowIssue(issue: PolicyIssue, source: RowSource, whatIfFile?: string): string {
+export function describeRowIssue(issue: PolicyIssue, source: RowSource, parameters?: string): string {
   const [head, ...rest] = issue.path;
   if (typeof head === 'number') {
     let message = issue.message;
@@ -170,7 +172,7 @@ export function describeRowIssue(issue: PolicyIssue, source: RowSource, whatIfFi
     }
     return `${formatPath([source.list, ...issue.path])}${source.who(head)}: ${message}`;
   }
-  if (head === 'parameters') return `--what-if ${whatIfFile ?? '(patch)'}: ${rest.length === 0 ? '' : `${formatPath(rest)}: `}${issue.message}`;
+  if (head === 'parameters') return describeParameterIssue(issue, parameters);
   const flag = typeof head === 'string' ? OPTION_FLAGS[head] : undefined;
   if (flag !== undefined) {
     let message = `${flag}: ${issue.message}`;
@@ -180,4 +182,61 @@ export function describeRowIssue(issue: PolicyIssue, source: RowSource, whatIfFi
   }
   if (issue.path.length === 0) return `${source.file}: ${issue.message}`;
   return `${formatPath(issue.path)}: ${issue.message}`;
+}
+
+// ---------------------------------------------------------------- parameters files
+
+/**
+ * A parameters file given on the command line: `--parameters FILE` (the base parameters of every
+ * command, a JSON local parameter set) or `--what-if FILE` (budget's comparison).
+ */
+export interface ParameterFile {
+  /** How messages name it: `--parameters examples/parameters/fujian-2020.json`. */
+  readonly label: string;
+  readonly file: string;
+  /** The file's JSON, handed to the library as `options.parameters`, which checks it. */
+  readonly patch: unknown;
+}
+
+/** Reads a parameters file's JSON; a missing file or bad JSON is an {@link InputError} naming the flag. */
+export function readParameterFile(flag: '--parameters' | '--what-if', file: string): ParameterFile {
+  const label = `${flag} ${file}`;
+  return { label, file, patch: parseJson(readText(file, label), label) };
+}
+
+/** `--parameters set.json: funding.benchmark.primary.value: …` for an issue at `['parameters', …]`. */
+export function describeParameterIssue(issue: PolicyIssue, label = '--parameters'): string {
+  const rest = issue.path.slice(1);
+  return `${label}: ${rest.length === 0 ? '' : `${formatPath(rest)}: `}${issue.message}`;
+}
+
+/**
+ * The problems of a parameters file on its own — every value checked against junheng's parameter
+ * tree — one line each, so they are reported beside the input's problems.
+ */
+export function parameterFileIssues(file: ParameterFile | undefined): PolicyIssue[] {
+  if (file === undefined) return [];
+  try {
+    listParameters({ parameters: file.patch as ParameterOverrides });
+    return [];
+  } catch (error) {
+    if (error instanceof PolicyInputError) return error.issues.filter((i) => i.path[0] === 'parameters');
+    throw error;
+  }
+}
+
+/**
+ * The footer line naming the values of a `--parameters` file in force for `options` (which carry
+ * it): `Local parameters (--parameters set.json): funding.benchmark.primary (南教计〔2020〕4号), …`.
+ * `bears` keeps the paths that bear on the command's result. Undefined without a file.
+ */
+export function localParametersLine(file: ParameterFile | undefined, options: CalculatorOptions, bears: (path: string) => boolean = () => true): string | undefined {
+  if (file === undefined) return undefined;
+  const seen = new Map<string, string>();
+  for (const p of listParameters(options)) {
+    if (p.local !== true || !bears(p.path) || seen.has(p.path)) continue;
+    seen.set(p.path, p.source === 'override' ? p.path : `${p.path} (${p.source})`);
+  }
+  const list = [...seen.values()];
+  return `Local parameters (${file.label}): ${list.length === 0 ? `none in force on ${String(options.asOf ?? 'the day')}` : list.join(', ')}`;
 }

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { makeSafe, type PolicyIssue, type SafeResult } from './errors.js';
 import { readOptions, type CalculatorOptions } from './options.js';
+import { withOrigins } from './patch.js';
 import type { ParameterNode, PatchOf } from './parameters.js';
 import { selectedLeaves, snapshotByDay, watched, type Resolved, type RuleContext, type Selection, type Snapshot, type UsedValue } from './resolve.js';
 import { parseInto, throwIfAny } from './schemas.js';
@@ -135,7 +136,8 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
     const snapshot = snapshotByDay(() => reads(tree));
     const parse = spec.parse ?? ((input: unknown, issues: PolicyIssue[]) => parseInto(spec.input, input, issues) as Rec | undefined);
 
-    const resolveFor = (ctx: ReturnType<typeof open>, issues: PolicyIssue[]): Snapshot<Resolved<S>> | undefined => snapshot(ctx, issues);
+    // Values read from a local parameter set carry its source and note (see withOrigins).
+    const resolveFor = (ctx: ReturnType<typeof open>, issues: PolicyIssue[]): Snapshot<Resolved<S>> | undefined => withOrigins(snapshot(ctx, issues), ctx.overrides);
 
     const fn = (input: Accepts<In>, options?: OptionsOf<Patch, X>): Res => {
       const issues: PolicyIssue[] = [];
@@ -216,7 +218,7 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
     const snapshot = snapshotFor(reads);
     const ctx = open(options, issues, extra);
     throwIfAny(issues);
-    const snap = snapshot(ctx, issues) as Snapshot<Resolved<S>>;
+    const snap = withOrigins(snapshot(ctx, issues), ctx.overrides) as Snapshot<Resolved<S>>;
     throwIfAny(issues);
     return { ctx, snapshot: snap, params: watched(snap.values, reads(tree), name) };
   }

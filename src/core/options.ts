@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { toIsoDate, today, type DateInput, type IsoDate } from './dates.js';
 import type { PolicyIssue } from './errors.js';
 import type { ParameterNode, PatchOf } from './parameters.js';
-import { readPatch } from './patch.js';
+import { overridesOn, readPatch, type LocalValue } from './patch.js';
 import type { ResolveContext } from './resolve.js';
 import { choice, dateSchema, describeValue, parseInto } from './schemas.js';
 import { REGIONS, type Region } from './types.js';
@@ -21,7 +21,13 @@ export interface CalculatorOptions<Patch = unknown> {
    * on `asOf`; without it such a call fails with a {@link PolicyInputError} on `region`.
    */
   region?: Region;
-  /** A deep partial patch of the parameter tree, validated like any input. */
+  /**
+   * A deep partial patch of the parameter tree, validated like any input — or a local parameter
+   * set: the same shape, whose leaves may be {@link LocalValue} wrappers
+   * `{ value, from?, source?, note? }` recording where a figure comes from. A wrapped value applies
+   * from its `from` (before it, junheng's own dated values apply); listings and explanations show
+   * its `source` and `note`.
+   */
   parameters?: Patch;
 }
 
@@ -69,9 +75,10 @@ export function readOptions<X extends Record<string, unknown> = Record<string, n
   const asOf: IsoDate = parsed?.asOf === undefined ? today() : (toIsoDate(parsed.asOf) as IsoDate);
   // The patch is read from the options as given, so its problems are reported with the others even
   // when asOf or region is wrong too.
-  const overrides = readPatch(tree, options === undefined ? undefined : (options as { parameters?: unknown }).parameters, issues);
+  // A local value dated after asOf is left out: before its `from`, the tree's own values apply.
+  const overrides = overridesOn(readPatch(tree, options === undefined ? undefined : (options as { parameters?: unknown }).parameters, issues), asOf);
   const { asOf: _a, region: _r, parameters: _p, ...rest } = (parsed ?? {}) as Record<string, unknown>;
   return { asOf, region: parsed?.region, overrides, extra: rest as X };
 }
 
-export type { PatchOf };
+export type { LocalValue, PatchOf };

@@ -2,7 +2,30 @@ import { toIsoDate, type DateInput, type IsoDate } from './dates.js';
 import type { PolicyIssue } from './errors.js';
 import { fenToYuanString, MAX_RATE_FEN, yuanToFen, type MoneyInput } from './money.js';
 import { REGIONS, LOCATIONS, type Bilingual, type Confidence, type Location, type Region } from './types.js';
+import type { LocalValue } from './patch.js';
 import { describeValue, MAX_COUNT } from './schemas.js';
+
+/**
+ * A start date held by a date parameter: a dated value whose `from` is one starts on the day that
+ * parameter has on `asOf`, after the user's patch. The district opinion's own values are dated
+ * this way from `opinion.effectiveFrom`, so one patch moves all of them; before that day they are
+ * not in force. A value so dated never starts before the value listed before it in its history.
+ *
+ * @category Parameters
+ */
+export class DateOf {
+  constructor(
+    /** The date parameter (a `date` leaf whose own values carry plain dates). */
+    readonly leaf: Leaf<IsoDate, IsoDate, DateInput>,
+  ) {}
+  /** The date parameter's dot path (`'opinion.effectiveFrom'`). */
+  get path(): string {
+    return this.leaf.path;
+  }
+}
+
+/** When a dated value starts: a day, or the day a date parameter holds. @category Parameters */
+export type StartDate = IsoDate | DateOf;
 
 /**
  * One dated value of a parameter: in force from `from` until the next value's `from`.
@@ -10,8 +33,8 @@ import { describeValue, MAX_COUNT } from './schemas.js';
  * @category Parameters
  */
 export interface DatedValue<V> {
-  /** The day the value takes effect, `'YYYY-MM-DD'`. */
-  readonly from: IsoDate;
+  /** The day the value takes effect, `'YYYY-MM-DD'`, or a {@link DateOf} (the opinion's effective date). */
+  readonly from: StartDate;
   readonly value: V;
   /** Id of the document it comes from, in the `sources` register (checked by the tests). */
   readonly source: string;
@@ -20,13 +43,26 @@ export interface DatedValue<V> {
   readonly region?: Region;
   /** What a user should know about the value or its date. */
   readonly note?: string;
+  /**
+   * The latest day a source seen shows the value still in force, `'YYYY-MM-DD'` (its note says
+   * which). On a later `asOf` the value is listed as `stale`: it may have changed since. Left out
+   * for junheng's own readings and the opinion's own values, which no later source confirms or
+   * replaces.
+   */
+  readonly confirmedThrough?: IsoDate;
 }
 
 /** The kinds of parameter value. @category Parameters */
-export type ParameterKind = 'money' | 'optional-money' | 'count' | 'share' | 'decimal' | 'choice' | 'locations' | 'date';
+export type ParameterKind = 'money' | 'optional-money' | 'count' | 'share' | 'decimal' | 'choice' | 'locations' | 'date' | 'list';
 
-/** A parsed override value, or why it was refused. @category Parameters */
-export type Parsed<V> = { ok: true; value: V } | { ok: false; message: string };
+/**
+ * A parsed override value, or why it was refused. A structured value (a list of floor bands) may
+ * refuse with `issues`, each at its path inside the value (`[1, 'below']`); a patch reports them
+ * under the leaf's own path (`parameters.funding.floors[1].below`).
+ *
+ * @category Parameters
+ */
+export type Parsed<V> = { ok: true; value: V } | { ok: false; message: string; issues?: readonly PolicyIssue[] };
 
 export interface Codec<V, R> {
   /** Reads a user's override value. */
@@ -79,15 +115,17 @@ export type ParameterNode = AnyLeaf | { readonly [key: string]: ParameterNode };
 
 /**
  * A deep partial patch of a subtree. A leaf takes a new value; a region-specific leaf takes one
- * value for every region or `{ east?, central?, west? }`.
+ * value for every region or `{ east?, central?, west? }`. Any of these may be wrapped as a
+ * {@link LocalValue} `{ value, from?, source?, note? }` (a region map's entries too), as a local
+ * parameter set records where its figures come from.
  *
  * @category Parameters
  */
 export type PatchOf<T> =
   T extends Leaf<any, any, infer I, infer G>
     ? G extends true
-      ? I | { east?: I; central?: I; west?: I }
-      : I
+      ? I | LocalValue<I> | LocalValue<{ east?: I; central?: I; west?: I }> | { east?: I | LocalValue<I>; central?: I | LocalValue<I>; west?: I | LocalValue<I> }
+      : I | LocalValue<I>
     : { readonly [K in keyof T]?: PatchOf<T[K]> };
 
 // ---------------------------------------------------------------- leaf builders
@@ -213,13 +251,22 @@ export const leaf = {
 
 /** Expands one dated value per region. @internal */
 export function byRegion<V>(
-  from: IsoDate,
+  from: StartDate,
   values: Record<Region, V>,
   source: string,
   confidence: Confidence,
   note?: string,
+  confirmedThrough?: IsoDate,
 ): DatedValue<V>[] {
-  return REGIONS.map((region) => ({ from, value: values[region], source, confidence, region, ...(note === undefined ? {} : { note }) }));
+  return REGIONS.map((region) => ({
+    from,
+    value: values[region],
+    source,
+    confidence,
+    region,
+    ...(note === undefined ? {} : { note }),
+    ...(confirmedThrough === undefined ? {} : { confirmedThrough }),
+  }));
 }
 
 // ---------------------------------------------------------------- an area's subtree

@@ -1,6 +1,6 @@
 import type { DateInput, IsoDate } from './dates.js';
 import type { PolicyIssue } from './errors.js';
-import { Leaf, type AnyLeaf, type DatedValue, type ParameterNode } from './parameters.js';
+import { DateOf, Leaf, type AnyLeaf, type DatedValue, type ParameterNode, type StartDate } from './parameters.js';
 import type { Override } from './patch.js';
 import { REGIONS, type Confidence, type Region } from './types.js';
 
@@ -14,6 +14,15 @@ export interface UsedValue {
   readonly source: string;
   readonly confidence: Confidence;
   readonly region?: Region;
+  /**
+   * Path of the date parameter the value starts from (`'opinion.effectiveFrom'` for the opinion's
+   * own values): `effectiveFrom` is that parameter's value on the day, after the patch.
+   */
+  readonly fromParameter?: string;
+  /** The latest day a source seen shows the value still in force (see {@link DatedValue.confirmedThrough}). */
+  readonly confirmedThrough?: IsoDate;
+  /** True when `asOf` is after `confirmedThrough`: no source seen shows the value still in force on the day. */
+  readonly stale: boolean;
 }
 
 /** What resolution needs: the day, the region and the user's overrides. @internal */
@@ -29,14 +38,60 @@ export interface RuleContext {
   readonly region: Region | undefined;
 }
 
-/** The latest dated value on or before `asOf`, for one region or for a leaf without regions. */
-function latest<V>(history: readonly DatedValue<V>[], asOf: IsoDate, region: Region | undefined): DatedValue<V> | undefined {
-  let found: DatedValue<V> | undefined;
+/**
+ * The day a dated value starts for a call: its own date, or the value of its date parameter on
+ * `asOf` after the patch (`undefined` while that parameter has no value: the value is not in force).
+ */
+function startOf(from: StartDate, ctx: ResolveContext): IsoDate | undefined {
+  if (typeof from === 'string') return from;
+  return valueOn(from.leaf, ctx, undefined)?.value as IsoDate | undefined;
+}
+
+/** A dated value with the day it starts for the call. */
+interface Dated<V> {
+  readonly entry: DatedValue<V>;
+  readonly from: IsoDate;
+}
+
+/**
+ * The latest dated value on or before `asOf`, for one region or for a leaf without regions. A value
+ * that starts on a date parameter's day never starts before the value listed before it, so a
+ * history stays in its order whatever day the parameter is given.
+ */
+function latest<V>(history: readonly DatedValue<V>[], ctx: ResolveContext, region: Region | undefined): Dated<V> | undefined {
+  let found: Dated<V> | undefined;
+  let floor = '';
   for (const entry of history) {
-    if (entry.from > asOf) break;
-    if (entry.region === region) found = entry;
+    const start = startOf(entry.from, ctx);
+    if (start === undefined) continue;
+    const from = start < floor ? floor : start;
+    if (from > ctx.asOf) break;
+    floor = from;
+    if (entry.region === region) found = { entry, from };
   }
   return found;
+}
+
+/**
+ * The date parameters a leaf's values start from (`opinion.effectiveFrom` for the opinion's own
+ * values): reading the leaf reads them too.
+ *
+ * @internal
+ */
+export function startLeaves(node: AnyLeaf): AnyLeaf[] {
+  const out: AnyLeaf[] = [];
+  for (const entry of node.spec.history as readonly DatedValue<unknown>[]) {
+    if (entry.from instanceof DateOf && !out.includes(entry.from.leaf)) out.push(entry.from.leaf);
+  }
+  return out;
+}
+
+/** How the first value of a leaf is dated, for a message: `2016-03-01`, or `opinion.effectiveFrom, 2017-05-23`. */
+function firstStart(node: AnyLeaf, ctx: ResolveContext): string | undefined {
+  const first = (node.spec.history as readonly DatedValue<unknown>[])[0]?.from;
+  if (first === undefined || typeof first === 'string') return first;
+  const day = startOf(first, ctx) ?? (first.leaf.spec.history.at(-1)?.value as IsoDate | undefined);
+  return day === undefined ? first.path : `${first.path}, ${day}`;
 }
 
 /**
@@ -47,14 +102,26 @@ function latest<V>(history: readonly DatedValue<V>[], asOf: IsoDate, region: Reg
  */
 export function valueOn(node: AnyLeaf, ctx: ResolveContext, region: Region | undefined): UsedValue | undefined {
   const path = node.path;
-  const entry = latest(node.spec.history, ctx.asOf, region);
+  const dated = latest(node.spec.history as readonly DatedValue<unknown>[], ctx, region);
   const override = ctx.overrides.get(path);
   const replaced = override === undefined ? undefined : region !== undefined && override.byRegion !== undefined ? override.byRegion[region] : override.all;
   if (replaced !== undefined) {
-    return { path, value: replaced, effectiveFrom: entry?.from ?? ctx.asOf, source: 'override', confidence: 'unverified', ...(region === undefined ? {} : { region }) };
+    return { path, value: replaced, effectiveFrom: dated?.from ?? ctx.asOf, source: 'override', confidence: 'unverified', stale: false, ...(region === undefined ? {} : { region }) };
   }
-  if (entry === undefined) return undefined;
-  return { path, value: entry.value, effectiveFrom: entry.from, source: entry.source, confidence: entry.confidence, ...(region === undefined ? {} : { region }) };
+  if (dated === undefined) return undefined;
+  const { entry, from } = dated;
+  const through = entry.confirmedThrough;
+  return {
+    path,
+    value: entry.value,
+    effectiveFrom: from,
+    source: entry.source,
+    confidence: entry.confidence,
+    ...(region === undefined ? {} : { region }),
+    ...(entry.from instanceof DateOf ? { fromParameter: entry.from.path } : {}),
+    ...(through === undefined ? {} : { confirmedThrough: through }),
+    stale: through !== undefined && ctx.asOf > through,
+  };
 }
 
 /**
@@ -89,8 +156,8 @@ function resolveLeaf(node: AnyLeaf, ctx: ResolveContext, issues: PolicyIssue[], 
     if (present.length === REGIONS.length) {
       const texts = present.map((v) => JSON.stringify(v.value));
       if (texts.every((t) => t === texts[0])) {
-        const first = present[0] as UsedValue;
-        chosen = { path: first.path, value: first.value, effectiveFrom: first.effectiveFrom, source: first.source, confidence: first.confidence };
+        const { region: _one, ...first } = present[0] as UsedValue;
+        chosen = first;
       } else {
         const listing = present.map((v) => `${v.region} ${String(v.value)}`).join(', ');
         const parameters = [`${node.path} (${listing})`];
@@ -102,7 +169,7 @@ function resolveLeaf(node: AnyLeaf, ctx: ResolveContext, issues: PolicyIssue[], 
     chosen = valueOn(node, ctx, node.spec.regional === true ? ctx.region : undefined);
   }
   if (chosen === undefined) {
-    const first = node.spec.history[0]?.from;
+    const first = firstStart(node, ctx);
     const parameters = [`${node.path}${first === undefined ? '' : ` (first value from ${first})`}`];
     issues.push({ path: ['asOf'], code: 'no_value_on_date', message: parameterMessage('no_value_on_date', ctx.asOf, parameters), parameters });
     return undefined;
@@ -164,8 +231,8 @@ export interface Snapshot<T> {
   readonly problems: ReadonlyMap<string, readonly PolicyIssue[]>;
 }
 
-/** Every leaf under a selection, in order. @internal */
-export function selectedLeaves(selection: Selection): AnyLeaf[] {
+/** Every leaf named in a selection, in order. */
+function ownLeaves(selection: Selection): AnyLeaf[] {
   const out: AnyLeaf[] = [];
   const walk = (node: Selection): void => {
     if (node instanceof Leaf) out.push(node);
@@ -173,6 +240,22 @@ export function selectedLeaves(selection: Selection): AnyLeaf[] {
     else for (const key of Object.keys(node)) walk((node as Record<string, Selection>)[key] as Selection);
   };
   walk(selection);
+  return out;
+}
+
+/**
+ * Every leaf a selection reads, in order: the leaves it names, each followed by the date
+ * parameters its values start from (`opinion.effectiveFrom` after the first of the opinion's own
+ * values), without repeats.
+ *
+ * @internal
+ */
+export function selectedLeaves(selection: Selection): AnyLeaf[] {
+  const out: AnyLeaf[] = [];
+  for (const leaf of ownLeaves(selection)) {
+    if (!out.includes(leaf)) out.push(leaf);
+    for (const date of startLeaves(leaf)) if (!out.includes(date)) out.push(date);
+  }
   return out;
 }
 
@@ -193,8 +276,8 @@ export function resolveSelection<S extends Selection>(selection: S, ctx: Resolve
       const mine: PolicyIssue[] = [];
       const mineUsed: UsedValue[] = [];
       const value = walk(node.node, mine, mineUsed);
-      const prefixes = selectedLeaves(node.node).map((l) => l.path);
-      const patched = prefixes.some((p) => ctx.overrides.has(p));
+      // A patch of the rule's own values puts it in force; moving the date it starts from does not.
+      const patched = ownLeaves(node.node).some((l) => ctx.overrides.has(l.path));
       if (mine.some((i) => i.code === 'no_value_on_date') && !patched) return undefined;
       sink.push(...mine);
       into.push(...mineUsed);
@@ -205,7 +288,7 @@ export function resolveSelection<S extends Selection>(selection: S, ctx: Resolve
       const mineUsed: UsedValue[] = [];
       const value = walk(node.node, mine, mineUsed);
       if (mine.length > 0) {
-        for (const leaf of selectedLeaves(node.node)) problems.set(leaf.path, mine);
+        for (const leaf of ownLeaves(node.node)) problems.set(leaf.path, mine);
         return undefined;
       }
       into.push(...mineUsed);
@@ -318,6 +401,8 @@ export function watched<T>(values: T, selection: Selection, name: string): T {
         const inner = child instanceof InForce || child instanceof WhenNeeded ? child.node : child;
         if (inner instanceof Leaf) {
           into.add(inner.path);
+          // Its value depends on the date its values start from: that date is read too.
+          for (const date of startLeaves(inner)) into.add(date.path);
           return v;
         }
         // A subtree not in force, or not resolved, was still consulted: all of it counts as read.

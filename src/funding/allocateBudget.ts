@@ -23,14 +23,15 @@ export interface BudgetResult extends Explained {
 
 /**
  * What {@link allocateBudgetRule} decides for a roster, school by school in input order, as flat
- * columns (a national roster keeps no object per school): the funded pupils, the floor applied
- * (0 none, 1 the national under-100 floor, 2 the opinion's 100-to-200 floor), the amount in fen and
+ * columns (a national roster keeps no object per school): the funded pupils, the floor band applied
+ * (0 none, else its position in the `funding.floors` list in force plus one), the amount in fen and
  * the components present (bit `1 << k` for the k-th of {@link COMPONENT_IDS}).
  *
  * @category Funding
  */
 export interface BudgetOutcome {
   readonly fundedPupils: Int32Array;
+  /** 0 no band; k + 1 the k-th band of the list in force (a list holds at most 50). */
   readonly floors: Uint8Array;
   readonly amountFen: Float64Array;
   readonly components: Uint8Array;
@@ -40,8 +41,6 @@ export interface BudgetOutcome {
 
 /** The component ids in the order of {@link BudgetOutcome.components}' bits. @category Funding */
 export const COMPONENT_IDS = ['benchmark-primary', 'benchmark-junior', 'floor', 'disabled-benchmark-withdrawn', 'special-education', 'boarding'] as const satisfies readonly ComponentId[];
-
-const FLOORS: readonly FloorApplied[] = [null, 'national-under-100', 'district-100-to-200'];
 
 /**
  * The pure rule of {@link allocateBudget}: {@link publicFundingRule} for every school, in order, kept
@@ -58,7 +57,7 @@ export function allocateBudgetRule(rows: readonly SchoolRecord[], params: Fundin
     const o = publicFundingRule(rows[i] as SchoolRecord, params);
     out.missingRates |= o.missingRates;
     out.fundedPupils[i] = o.fundedPupils;
-    out.floors[i] = o.floorApplied === null ? 0 : o.floorApplied === 'national-under-100' ? 1 : 2;
+    out.floors[i] = o.floorIndex + 1;
     out.amountFen[i] = o.amountFen;
     let mask = 0;
     for (const part of o.components) mask |= 1 << COMPONENT_IDS.indexOf(part.id as (typeof COMPONENT_IDS)[number]);
@@ -74,24 +73,24 @@ function budgetResult(rows: readonly SchoolRecord[], o: BudgetOutcome, c: Fundin
   const citations = ['5.1'];
   // Schools with the same components and floor cite the same sources: each list is made once.
   const lists = new Map<number, string[]>();
-  let national = 0;
-  let district = 0;
+  const bands = c.p.floors;
+  const ids: FloorApplied[] = [null, ...bands.map((b) => b.id)];
+  const counts = new Array<number>(ids.length).fill(0);
   for (let i = 0; i < rows.length; i++) {
     const floor = o.floors[i] as number;
     const amountFen = o.amountFen[i] as number;
     sum.add(amountFen);
-    if (floor === 1) national++;
-    else if (floor === 2) district++;
-    const key = ((o.components[i] as number) << 2) | floor;
+    counts[floor] = (counts[floor] as number) + 1;
+    const key = ((o.components[i] as number) << 8) | floor;
     let list = lists.get(key);
     if (list === undefined) {
-      const floorApplied = FLOORS[floor] as FloorApplied;
+      const floorApplied = ids[floor] as FloorApplied;
       const components = COMPONENT_IDS.filter((_, k) => ((o.components[i] as number) & (1 << k)) !== 0).map((id) => ({ id }));
       list = fundingCitations(components, floorApplied, c);
       lists.set(key, list);
       for (const id of list) if (!citations.includes(id)) citations.push(id);
     }
-    const figures = { fundedPupils: o.fundedPupils[i] as number, floorApplied: FLOORS[floor] as FloorApplied, amountFen };
+    const figures = { fundedPupils: o.fundedPupils[i] as number, floorApplied: ids[floor] as FloorApplied, amountFen };
     results[i] = fundedResult(rows[i] as SchoolRecord, figures, list.slice(), c);
   }
   const total = sum.toDecimal();
@@ -99,9 +98,9 @@ function budgetResult(rows: readonly SchoolRecord[], o: BudgetOutcome, c: Fundin
   return defineLazy(budget, 'explanation', (): ExplanationStep[] => [
     ...parameterSteps(c.used.values()),
     step('5.1',
-      `共 ${rows.length} 所学校；${national} 所适用国家不足100人保底，${district} 所适用区级超过100人不足200人保底`,
-      `${rows.length} schools; ${national} funded under the national under-100 floor, ${district} under the opinion's 100-to-200 floor`,
-      { schools: rows.length, nationalFloor: national, districtFloor: district }),
+      `共 ${rows.length} 所学校；${bands.length === 0 ? '无保底' : bands.map((b) => `${counts[b.index + 1] as number} 所适用保底 ${b.id}`).join('，')}`,
+      `${rows.length} schools; ${bands.length === 0 ? 'no floor bands' : bands.map((b) => `${counts[b.index + 1] as number} funded under the floor ${b.id}`).join(', ')}`,
+      { schools: rows.length, floored: rows.length - (counts[0] as number) }),
     step('5.1', `公用经费总额 = 各校金额之和 = ${total.toString()} 元（未另行舍入）`, `Total = the sum of the schools' amounts = ${total.toString()} yuan (no further rounding)`, { total: total.toString() }),
   ]) as BudgetResult;
 }

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import type { PolicyIssue } from '../core/errors.js';
 import { fromZodIssues } from '../core/schemas.js';
 import { readSchool, schoolListSchema, type SchoolRecord } from '../core/school.js';
-import { inForce, raiseNeeded, whenNeeded } from '../core/resolve.js';
+import { raiseNeeded, whenNeeded } from '../core/resolve.js';
 import type { ParameterTree } from '../parameters/tree.js';
 import { fundingParameters as F } from './parameters.js';
 import type { FundingContext } from './result.js';
@@ -12,8 +12,9 @@ import type { FundingParams } from './rule.js';
 /**
  * What the public-funding rule reads: the stage benchmarks (each needed only by schools with pupils
  * of that stage, so a missing region is an error only then), the boarding supplement, the
- * special-education rate and its use for disabled pupils, and the floors (the opinion's own only once
- * it is in force).
+ * special-education rate and its use for disabled pupils, the list of floor bands in force (the
+ * opinion's own band joins it on the opinion's date) and the rate of pupils a band adds in a school
+ * with both stages.
  *
  * @internal
  */
@@ -22,9 +23,8 @@ export const fundingReads = (p: ParameterTree) => ({
   boardingSupplement: p.funding.boardingSupplement,
   specialEducation: p.funding.specialEducation,
   disabledPupils: p.funding.disabledPupils,
-  national: p.funding.floors.national,
-  district: inForce(p.funding.floors.district),
-  mixedStageRate: p.funding.floors.mixedStageRate,
+  floors: p.funding.floors,
+  floorMixedStageRate: p.funding.floorMixedStageRate,
 });
 
 /** Bit flags of the stage benchmarks a school needed and could not have. @internal */

@@ -12,24 +12,28 @@ import { publicFundingRule } from './rule.js';
  *
  * - every pupil at the stage benchmark for the region in force on `asOf` (2016 spring: 中西部 600 /
  *   800, 东部 650 / 850 yuan for primary / junior);
- * - the national floor: a rural (乡村) school or any teaching point with fewer than 100 pupils is
- *   funded as 100 (`floorApplied: 'national-under-100'`); exactly 100 pupils is not "fewer than";
- * - the opinion's floor: a rural school with more than 100 and fewer than 200 pupils is funded as
- *   200 (`'district-100-to-200'`); 100 and 200 themselves are outside (超过 and 不足 exclude the
- *   number). 镇区 (town) is not 农村 by default (`funding.floors.district.locations`);
- * - pupils a floor adds carry the school's own weighted rate (primary × rate + junior × rate) ÷ pupils,
- *   rounded once, half up, to the fen; an empty school carries the primary rate
- *   (`funding.floors.mixedStageRate`);
+ * - at most one small-school floor, from the list of bands `funding.floors` (a patch replaces it
+ *   whole; see {@link FloorBand}). The default list: `'national-under-100'` — a rural (乡村) school
+ *   or any teaching point with fewer than 100 pupils is funded as 100; exactly 100 is not "fewer
+ *   than" — and, from the opinion's date, `'district-100-to-200'` — a rural school with more than
+ *   100 and fewer than 200 pupils is funded as 200; 100 and 200 themselves are outside (超过 and 不足
+ *   exclude the number). 镇区 (town) is not 农村 by default (add `'town'` to the band's
+ *   `locations`). Where several bands apply, the highest `fundedAs` wins; `floorApplied` is its id;
+ * - pupils a band adds carry, for a band with a `stage`, that stage's rate; otherwise the school's
+ *   own stage rate, or in a school with both stages its weighted rate (primary × rate + junior ×
+ *   rate) ÷ pupils (`funding.floorMixedStageRate`); an empty school carries the primary rate;
  * - disabled pupils in mainstream classes (counted within `pupils`) at the special-education rate
  *   (6000 yuan, 7000 from 2025-03-01) instead of the stage benchmark (`funding.disabledPupils`:
- *   `'instead'` | `'on-top'`); the benchmark withdrawn for them is the school's weighted rate, so in a
- *   school with both stages it too is rounded once, half up, to the fen; a special-education school
- *   is funded at that rate for every pupil, with no floor;
+ *   `'instead'` | `'on-top'`); the benchmark withdrawn for them is the school's weighted rate; a
+ *   special-education school is funded at that rate for every pupil, with no floor;
  * - boarders: +200 yuan each (secondary source).
  *
- * Those two weighted products are the only rounding, and the explanation marks each.
- * `region` is needed only when a stage rate the school needs differs by region on `asOf`. The opinion's own rules apply from 2016-07-02 (it states no date; see
- * the parameter notes).
+ * **One rounding.** `amount` is the exact amount rounded once, half up, to the fen; only parts at
+ * the weighted rate can fall between fen, and they carry the rounding as a running total (each is
+ * the rounded total of the weighted parts so far less the total before it), so the components add
+ * up to `amount` exactly; the explanation marks each and quotes the exact amount.
+ * `region` is needed only when a stage rate the school needs differs by region on `asOf`. The
+ * opinion's own band applies from the opinion's date (it states none; see the parameter notes).
  *
  * @category Funding
  * @function

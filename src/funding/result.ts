@@ -3,6 +3,7 @@ import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
 import type { UsedValue } from '../core/resolve.js';
 import { citationOf, parameterSteps } from '../parameters/steps.js';
 import { fundingParameters as F } from './parameters.js';
+import { bandText, COVER_BIT, type FloorRule } from './floors.js';
 import { publicFundingRule, type ComponentId, type FloorApplied, type FundingOutcome, type FundingParams, type RawComponent } from './rule.js';
 import type { SchoolRecord } from '../core/school.js';
 
@@ -21,7 +22,10 @@ export interface FundingComponent {
   readonly rate: Decimal;
   /** Yuan; negative for a withdrawn benchmark. */
   readonly amount: Decimal;
-  /** True when `amount` was rounded half up to the fen (only weighted rates are). */
+  /**
+   * True when the part's exact amount is not a whole fen (only parts at a weighted rate can be):
+   * `amount` then carries its share of the one rounding, so the parts add up to the school's amount.
+   */
   readonly rounded: boolean;
 }
 
@@ -34,9 +38,9 @@ export interface PublicFundingResult extends Explained {
   readonly schoolId: string;
   /** Pupils funded after floors. */
   readonly fundedPupils: number;
-  /** The floor that raised `fundedPupils`, if any. */
+  /** The id of the floor band that raised `fundedPupils` (`'national-under-100'`, `'district-100-to-200'`, or a band of a patched list), or `null`. */
   readonly floorApplied: FloorApplied;
-  /** Total public funding in yuan, exact. */
+  /** Total public funding in yuan: the exact amount rounded once, half up, to the fen. */
   readonly amount: Decimal;
   /** The parts of `amount`; they add up to it exactly. */
   readonly components: FundingComponent[];
@@ -53,7 +57,7 @@ export interface FundingContext {
   readonly used: ReadonlyMap<string, UsedValue>;
 }
 
-/** The parameter whose source a component cites (the floor's is decided by the floor applied). */
+/** The parameter whose source a component cites (the floor's is decided by the band applied). */
 const COMPONENT_SOURCE: Record<Exclude<ComponentId, 'floor'>, { readonly path: string }> = {
   'benchmark-primary': F.benchmark.primary,
   'benchmark-junior': F.benchmark.junior,
@@ -74,10 +78,30 @@ const LABEL: Record<ComponentId, { zh: string; en: string }> = {
 const LOCATION_ZH = { urban: '城区', town: '镇区', rural: '乡村' } as const;
 const KIND_ZH = { school: '学校', 'teaching-point': '教学点', 'special-education': '特殊教育学校' } as const;
 
+/** What the default bands cite: the national floor its national source, the opinion's band 5.1. */
+const BAND_CITATION: Readonly<Record<string, string>> = { 'national-under-100': 'gf-2015-67', 'district-100-to-200': '5.1' };
+
+/** The citation of a floor band: the default bands' own, else the source of the list in force, else 5.1. */
+function bandCitation(floorApplied: FloorApplied, c: FundingContext): string {
+  return (floorApplied === null ? undefined : BAND_CITATION[floorApplied]) ?? citationOf(c.used.get(F.floors.path)) ?? '5.1';
+}
+
 function provisionOf(id: ComponentId, floorApplied: FloorApplied, c: FundingContext): string {
-  if (id === 'floor') return floorApplied === 'district-100-to-200' ? '5.1' : 'gf-2015-67';
+  if (id === 'floor') return bandCitation(floorApplied, c);
   if (id === 'disabled-benchmark-withdrawn') return citationOf(c.used.get(F.benchmark.primary.path)) ?? 'gf-2015-67';
   return citationOf(c.used.get(COMPONENT_SOURCE[id].path)) ?? '5.1';
+}
+
+/** A part's exact amount in yuan (signed). */
+function exactOf(part: RawComponent): Decimal {
+  const sign = part.id === 'disabled-benchmark-withdrawn' ? -1 : 1;
+  return fenToDecimal(part.rateNumerator).times(sign * part.pupils).dividedBy(part.rateDenominator);
+}
+
+/** An exact amount for the explanation: `12666.6667…` shown to four places with `≈`, or exactly. */
+function approx(value: Decimal): string {
+  const shown = value.toDecimalPlaces(4);
+  return shown.equals(value) ? shown.toString() : `≈ ${shown.toString()}`;
 }
 
 /** `600`, or for a weighted rate `108000/150 (= 720)`, `108050/151 (≈ 715.5629)`. */
@@ -95,7 +119,7 @@ export function fundingCitations(components: ReadonlyArray<{ readonly id: Compon
     const id = provisionOf(part.id, floorApplied, c);
     if (!list.includes(id)) list.push(id);
   }
-  if (floorApplied === 'national-under-100') cite(list, citationOf(c.used.get(F.floors.national.below.path)) ?? 'gf-2015-67');
+  if (floorApplied !== null) cite(list, bandCitation(floorApplied, c));
   return list;
 }
 
@@ -111,20 +135,19 @@ export function fundingComponents(outcome: FundingOutcome, c: FundingContext): F
   }));
 }
 
-function floorStep(school: SchoolRecord, outcome: FundingOutcome, p: FundingParams): ExplanationStep {
+function floorStep(school: SchoolRecord, outcome: FundingOutcome, c: FundingContext): ExplanationStep {
   const n = outcome.pupils;
+  const bands = c.p.floors;
   switch (outcome.floorReason) {
-    case 'national':
-      return step('gf-2015-67',
-        `农村村小和教学点不足 ${p.national.below} 人的按 ${p.national.fundedAs} 人核定公用经费：在校生 ${n} 人，按 ${outcome.fundedPupils} 人核定`,
-        `National floor: a rural village school or teaching point with fewer than ${p.national.below} pupils is funded as ${p.national.fundedAs}; ${n} pupils are funded as ${outcome.fundedPupils}`,
-        { pupils: n, fundedPupils: outcome.fundedPupils });
-    case 'district': {
-      const d = p.district;
-      return step('5.1',
-        `对农村超过 ${d?.above} 人不足 ${d?.below} 人的规模较小的学校，按 ${d?.fundedAs} 人核定公用经费：在校生 ${n} 人，按 ${outcome.fundedPupils} 人核定`,
-        `Opinion 5.1: a rural school with more than ${d?.above} and fewer than ${d?.below} pupils is funded as ${d?.fundedAs}; ${n} pupils are funded as ${outcome.fundedPupils}`,
-        { pupils: n, fundedPupils: outcome.fundedPupils });
+    case 'band': {
+      const rule = bands[outcome.floorIndex] as FloorRule;
+      const text = bandText(rule.band);
+      const counted = rule.stage === 0 ? { zh: '', en: '' } : rule.stage === 1 ? { zh: `（其中小学 ${school.primary} 人）`, en: ` (${school.primary} primary)` } : { zh: `（其中初中 ${school.junior} 人）`, en: ` (${school.junior} junior)` };
+      const added = outcome.fundedPupils - n;
+      return step(bandCitation(outcome.floorApplied, c),
+        `保底 ${text.zh}：在校生 ${n} 人${counted.zh}，增加 ${added} 人，按 ${outcome.fundedPupils} 人核定`,
+        `Floor ${text.en}; ${n} pupils${counted.en}, ${added} added: funded as ${outcome.fundedPupils}`,
+        { pupils: n, fundedPupils: outcome.fundedPupils, floor: rule.id });
     }
     case 'special-education':
       return step(undefined, '特殊教育学校按特教生均标准核定，不适用保底', 'A special-education school is funded at the special-education rate; no floor applies', { pupils: n });
@@ -134,37 +157,32 @@ function floorStep(school: SchoolRecord, outcome: FundingOutcome, p: FundingPara
         `No floor covers a ${school.kind} in a ${school.location} location; funded for its ${n} pupils`,
         { pupils: n, fundedPupils: n });
     case 'outside-bands': {
-      const d = p.district;
-      const bands = d === undefined
-        ? { zh: `不足 ${p.national.below} 人（区级保底在 ${'该日期'} 尚未施行）`, en: `fewer than ${p.national.below} (the opinion's floor is not in force on that date)` }
-        : { zh: `不足 ${p.national.below} 人，或超过 ${d.above} 人不足 ${d.below} 人`, en: `fewer than ${p.national.below}, or more than ${d.above} and fewer than ${d.below}` };
+      const bits = COVER_BIT[school.location] | (school.kind === 'special-education' ? 0 : COVER_BIT[school.kind]);
+      const counted = [school.primary + school.junior, school.primary, school.junior];
+      const covering = bands.filter((b) => (b.covers & bits) !== 0 && (b.stage === 0 || (counted[b.stage] as number) > 0)).map((b) => bandText(b.band));
       return step('5.1',
-        `保底只适用于在校生${bands.zh}的学校；在校生 ${n} 人，不适用保底`,
-        `Floors apply to schools with ${bands.en} pupils; with ${n} pupils no floor applies`,
+        `适用于本校的保底：${covering.map((t) => t.zh).join('；')}；在校生 ${n} 人（小学 ${school.primary}、初中 ${school.junior}），不在任何一档内，不适用保底`,
+        `Floors covering this school: ${covering.map((t) => t.en).join('; ')}; with ${n} pupils (${school.primary} primary, ${school.junior} junior) it is in no band, and no floor applies`,
         { pupils: n, fundedPupils: n });
     }
   }
 }
 
 /** Whether a parameter value bears on this school's result (the explanation quotes only those). */
-function relevant(path: string, school: SchoolRecord, outcome: FundingOutcome): boolean {
-  const ids = outcome.components.map((c) => c.id);
-  const under = (node: object): boolean => Object.values(node).some((leaf: { path: string }) => leaf.path === path);
+function relevant(path: string, school: SchoolRecord, outcome: FundingOutcome, c: FundingContext): boolean {
+  const ids = outcome.components.map((part) => part.id);
   if (path === F.benchmark.primary.path) return ids.includes('benchmark-primary') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
   if (path === F.benchmark.junior.path) return ids.includes('benchmark-junior') || ids.includes('floor') || ids.includes('disabled-benchmark-withdrawn');
   if (path === F.specialEducation.path) return ids.includes('special-education');
   if (path === F.boardingSupplement.path) return ids.includes('boarding');
   if (path === F.disabledPupils.path) return school.disabled > 0 && school.kind !== 'special-education';
-  if (path === F.floors.mixedStageRate.path) return ids.includes('floor') && school.primary > 0 && school.junior > 0;
-  const floorShown = outcome.floorReason === 'outside-bands' || outcome.floorReason === 'not-covered';
-  if (under(F.floors.national)) return outcome.floorReason === 'national' || floorShown;
-  if (under(F.floors.district)) return outcome.floorReason === 'district' || floorShown;
+  if (path === F.floorMixedStageRate.path) return ids.includes('floor') && school.primary > 0 && school.junior > 0 && c.p.floors[outcome.floorIndex]?.stage === 0;
+  if (path === F.floors.path) return outcome.floorReason !== 'special-education';
   return false;
 }
 
 /** The explanation of one school's result. @internal */
 export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome, c: FundingContext): ExplanationStep[] {
-  const p = c.p;
   const { primary, junior, disabled } = school;
   const boarders = school.boardersPrimary + school.boardersJunior;
   const steps: ExplanationStep[] = [
@@ -172,21 +190,35 @@ export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome
       `学校 ${school.id}：${LOCATION_ZH[school.location]}${KIND_ZH[school.kind]}，在校生小学 ${primary} 人、初中 ${junior} 人，寄宿生 ${boarders} 人，随班就读残疾学生 ${disabled} 人`,
       `School ${school.id}: ${school.location} ${school.kind}, ${primary} primary and ${junior} junior pupils, ${boarders} boarders, ${disabled} disabled pupils in mainstream classes`,
       { primary, junior, boarders, disabledPupils: disabled }),
-    ...parameterSteps([...c.used.values()].filter((u) => relevant(u.path, school, outcome))),
-    floorStep(school, outcome, p),
+    ...parameterSteps([...c.used.values()].filter((u) => relevant(u.path, school, outcome, c))),
+    floorStep(school, outcome, c),
   ];
+  let rounded = false;
   for (const part of outcome.components) {
     const label = LABEL[part.id];
     const amount = fenToYuanString(part.fen);
-    const rounding = part.rounded ? { zh: '（按本校小学、初中人数加权的定额，四舍五入到分）', en: ' (weighted by the school\'s own primary/junior mix, rounded half up to the fen)' } : part.rateDenominator === 1 ? { zh: '', en: '' } : { zh: '（按本校小学、初中人数加权的定额，恰为整分）', en: ' (weighted rate, exact to the fen)' };
-    const product = part.fen < 0 ? `−(${part.pupils} × ${rateText(part)})` : `${part.pupils} × ${rateText(part)}`;
+    let rounding = { zh: '', en: '' };
+    if (part.rounded) {
+      rounded = true;
+      const exact = approx(exactOf(part));
+      rounding = {
+        zh: `（按本校小学、初中人数加权的定额；精确值 ${exact}，与前面的加权部分累计后四舍五入到分，各部分之和即只舍入一次的合计）`,
+        en: ` (weighted by the school's own primary/junior mix; exact ${exact}, rounded half up to the fen as a running total with the weighted parts before it, so the parts add up to the amount rounded once)`,
+      };
+    } else if (part.rateDenominator !== 1) rounding = { zh: '（按本校小学、初中人数加权的定额，恰为整分）', en: ' (weighted rate, exact to the fen)' };
+    const product = part.id === 'disabled-benchmark-withdrawn' ? `−(${part.pupils} × ${rateText(part)})` : `${part.pupils} × ${rateText(part)}`;
     steps.push(step(provisionOf(part.id, outcome.floorApplied, c),
       `${label.zh}：${product} = ${amount} 元${rounding.zh}`,
       `${label.en}: ${product} = ${amount} yuan${rounding.en}`,
       { pupils: part.pupils, rate: rateText(part), amount, rounded: part.rounded }));
   }
   const total = fenToYuanString(outcome.amountFen);
-  steps.push(step('5.1', `公用经费合计 ${total} 元`, `Total public funding: ${total} yuan`, { amount: total }));
+  if (rounded) {
+    const exact = approx(outcome.components.reduce((sum, part) => sum.plus(exactOf(part)), fenToDecimal(0)));
+    steps.push(step('5.1', `公用经费合计 ${total} 元（精确值 ${exact}，只舍入一次：四舍五入到分）`, `Total public funding: ${total} yuan (exact ${exact}, rounded once, half up, to the fen)`, { amount: total, exact }));
+  } else {
+    steps.push(step('5.1', `公用经费合计 ${total} 元`, `Total public funding: ${total} yuan`, { amount: total }));
+  }
   return steps;
 }
 

@@ -30,7 +30,7 @@ export const sources = {
       en: 'District implementing opinion on integrating urban and rural compulsory education and developing it in balance',
     },
     note:
-      'The district opinion this library encodes (provisions 1.1–8.3). It states no effective date; it follows 国发〔2016〕40号 (2016-07-02), which junheng takes as the earliest date its rules apply.',
+      "The district opinion this library encodes (provisions 1.1–8.3). It states no effective date: its own values start on the parameter opinion.effectiveFrom, junheng's reading 2017-05-23 (the day 教督〔2017〕6号 was released; unverified), which a district sets to its own date.",
   },
   'gf-2015-67': {
     id: 'gf-2015-67',
@@ -41,7 +41,7 @@ export const sources = {
     },
     date: '2015-11-25',
     note:
-      'Unified per-pupil public-funding benchmark from the 2016 spring semester: 中西部 600 / 800, 东部 650 / 850 yuan (primary / junior); special-education 6000 yuan; rural schools under 100 pupils funded as 100. Figures verified in 中国教育新闻网 2015-12-25, 光明日报 2015-12-26 and 财政部 2016-05-24; the +200 yuan boarding supplement is from secondary sources.',
+      'Unified per-pupil public-funding benchmark from the 2016 spring semester: 中西部 600 / 800, 东部 650 / 850 yuan (primary / junior); special-education 6000 yuan; rural schools under 100 pupils funded as 100. Figures verified in 中国教育新闻网 2015-12-25, 光明日报 2015-12-26 and 财政部 2016-05-24; the +200 yuan boarding supplement is from secondary sources. From the 2017 spring semester it also unifies 两免一补 for urban and rural pupils, so that city boarders from poor families get the living subsidy too (as reported in 中国德育 2016 no. 17, quoting the Ministry of Education: "从明年春季学期开始…对城市家庭经济困难寄宿生给予生活费补助").',
   },
   'gf-2016-40': {
     id: 'gf-2016-40',
@@ -51,7 +51,7 @@ export const sources = {
       en: 'State Council opinions on integrating urban and rural compulsory education within counties',
     },
     date: '2016-07-02',
-    note: 'Very likely the parent document of the opinion. Sets the targets for eliminating 66+ classes by 2018 and 56+ by 2020 (verified).',
+    note: 'Very likely the parent document of the opinion. Sets the targets for eliminating classes of "66人以上" by 2018 and "56人以上" by 2020 (verified; 以上 includes the number).',
   },
   'mof-2025-special-education': {
     id: 'mof-2025-special-education',
@@ -69,7 +69,7 @@ export const sources = {
       en: 'National base standard of the living subsidy for boarders from poor families, from the 2011 autumn semester',
     },
     date: '2011-09',
-    note: '4 yuan a day (primary) and 5 yuan a day (junior) × 250 days: 1000 / 1250 yuan a year (verified). The national figure is a floor; provinces may pay more.',
+    note: '4 yuan a day (primary) and 5 yuan a day (junior) × 250 days: 1000 / 1250 yuan a year (verified). The national figure is a floor; provinces may pay more. The subsidy was for rural boarders (农村义务教育家庭经济困难寄宿学生, as a 2012 local finance report restates it; the national text itself was not seen) until 两免一补 was unified for urban and rural pupils from the 2017 spring semester (国发〔2015〕67号).',
   },
   'living-subsidy-2019': {
     id: 'living-subsidy-2019',
@@ -79,7 +79,7 @@ export const sources = {
     },
     date: '2019-09',
     note:
-      'Non-boarders from registered-poor (建档立卡), subsistence-allowance (低保) and extreme-poverty-support (特困供养) families and disabled pupils from poor families get 50 % of the boarder rate: 500 / 625 yuan (verified in a provincial text).',
+      'Four categories of non-boarders get 50 % of the boarder rate: 500 / 625 yuan (verified in a provincial text: 陕西日报 2019-10-31, "建档立卡学生以及非建档立卡的家庭经济困难残疾学生、农村低保家庭学生、农村特困救助供养学生4类家庭经济困难非寄宿生"). Two of the four carry a rural qualifier: 农村低保 (subsistence allowance) and 农村特困 (extreme-poverty support); 建档立卡 (registered poor) and disabled pupils from poor families do not.',
   },
   'mof-2024-05-07': {
     id: 'mof-2024-05-07',
@@ -100,18 +100,18 @@ export const sources = {
   'moe-2019-large-class': {
     id: 'moe-2019-large-class',
     title: {
-      zh: '教育部 国家发展改革委 财政部关于解决大班额问题的意见（2019）',
-      en: 'Ministry of Education, NDRC and Ministry of Finance opinion on large classes (2019)',
+      zh: '教育部、国家发展改革委、财政部2019年7月17日发布的意见（巩固全面改善贫困地区义务教育薄弱学校基本办学条件工作成果；正式标题未能核实）',
+      en: 'Opinion released by the Ministry of Education, NDRC and Ministry of Finance on 2019-07-17, consolidating the results of improving weak rural schools (全面改薄) (official title not confirmed)',
     },
-    date: '2019',
-    note: 'Large classes (56 or more) at no more than 5 % nationally by the end of 2020 (verified). Large = 56+, super-large = 66+ follow the targets of 国发〔2016〕40号.',
+    date: '2019-07-17',
+    note: 'Reported by 中国网 on 2019-07-18: "为进一步巩固全面改善贫困地区义务教育薄弱学校基本办学条件工作成果，教育部、国家发展改革委、财政部17日发布意见" — by the end of 2020 全部消除66人以上超大班额, 基本消除现有56人以上大班额, 全国大班额比例控制在5%以内 (verified as reported). The opinion is about consolidating the 改薄 results, not about large classes alone; its official title could not be confirmed here, so the title above describes it. 56 and 66 (以上, the number included) follow 国发〔2016〕40号.',
   },
   'jiaodu-2017-6': {
     id: 'jiaodu-2017-6',
     number: '教督〔2017〕6号',
     title: { zh: '县域义务教育优质均衡发展督导评估办法', en: 'Measures for supervising and assessing high-quality balanced development of county compulsory education' },
-    date: '2017-04',
-    note: 'Official wording not available here; thresholds are from provincial restatements (Hebei read directly) and summaries, each value marked with its own confidence.',
+    date: '2017-05-23',
+    note: 'Released on 2017-05-23: 央广网 (2017-05-24) reports the measures "日前发布" and the Ministry of Education presenting them "昨天(23日)". The day of signing (reported elsewhere as April 2017) was not confirmed; junheng dates every value of the measures from 2017-05-23, in every area. Official wording not available here; thresholds are from provincial restatements (Hebei read directly) and summaries, each value marked with its own confidence.',
   },
   'jiaoshi-2011-1': {
     id: 'jiaoshi-2011-1',

@@ -163,7 +163,7 @@ const pct = (share: number): string => `${share * 100}%`;
  * @function
  * @param options - `{ asOf?, parameters? }` (default today).
  * @returns The targets by deadline, each with its state on `asOf`; citations and a bilingual explanation.
- * @throws {@link PolicyInputError} for invalid options, or an `asOf` before 2016-07-02.
+ * @throws {@link PolicyInputError} for invalid options, or an `asOf` before the opinion's effective date (`opinion.effectiveFrom`, default 2017-05-23).
  * @example
  * ```ts
  * const r = opinionTargets({ asOf: '2025-12-31' });
@@ -224,7 +224,7 @@ export const opinionTargets = declareFunction(
  * @category Planning
  * @example
  * ```ts
- * safeOpinionTargets({ asOf: '2016-07-01' }).success; //=> false
+ * safeOpinionTargets({ asOf: '2017-05-22' }).success; //=> false
  * ```
  */
 export const safeOpinionTargets = safe(opinionTargets);

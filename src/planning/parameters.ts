@@ -1,11 +1,9 @@
 import { defineParameters, type ParameterNode } from '../core/parameters.js';
 import { leaf } from '../parameters/leaf.js';
+import { OPINION, OPINION_DATE_NOTE } from '../parameters/opinion.js';
 
-/** The opinion states no date; junheng applies it from 2016-07-02 (see the funding parameters). */
-const OPINION_FROM = '2016-07-02';
-
-const OPINION_DATE_NOTE =
-  'The opinion states no effective date; junheng applies it from 2016-07-02, the date of its very likely parent 国发〔2016〕40号.';
+/** The opinion's own values start on `opinion.effectiveFrom` (default 2017-05-23). */
+const OPINION_FROM = OPINION;
 
 /** The printed target years were flattened to 2025 (2.3 even reads 2025—2025年). */
 const FLATTENED_YEAR_NOTE =

@@ -156,7 +156,7 @@ export function rectificationStatusRule(items: readonly RectificationItem[], par
  * @param input - `[{ id, issuedOn, deadline, rectifiedOn? }]`, possibly empty.
  * @param options - `{ asOf?, parameters? }` (default today).
  * @returns Each item's state in input order, counts per state, the late ones; citations and a bilingual explanation (built on first read).
- * @throws {@link PolicyInputError} for invalid items or options (dates must be real calendar dates), inconsistent dates, a repeated id, or an `asOf` before 2016-07-02.
+ * @throws {@link PolicyInputError} for invalid items or options (dates must be real calendar dates), inconsistent dates, a repeated id, or an `asOf` before the opinion's effective date (`opinion.effectiveFrom`, default 2017-05-23).
  * @example
  * ```ts
  * const r = rectificationStatus([

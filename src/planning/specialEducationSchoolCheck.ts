@@ -84,7 +84,7 @@ export function specialEducationSchoolCheckRule(district: DistrictSchoolsInput, 
  * @param input - `{ schools: [{ id, kind? }] }`.
  * @param options - `{ asOf?, parameters? }`.
  * @returns Whether compliant, the special-education schools found, how many are required; citations and a bilingual explanation.
- * @throws {@link PolicyInputError} for invalid input or options, a repeated id, or an `asOf` before 2016-07-02.
+ * @throws {@link PolicyInputError} for invalid input or options, a repeated id, or an `asOf` before the opinion's effective date (`opinion.effectiveFrom`, default 2017-05-23).
  * @example
  * ```ts
  * const r = specialEducationSchoolCheck({ schools: [{ id: 'CX-01' }, { id: 'TJ-01', kind: 'special-education' }] }, { asOf: '2025-09-01' });

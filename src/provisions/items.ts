@@ -113,7 +113,7 @@ export const provisionItems = [
     },
     responsibleUnits: ['区教育局', '区编办', '区财政局', '区国土局', '区人社局', '区发改局', '区住建局', '各镇街'],
     notYetEncoded:
-      'The planning measures of the item (the 2025—2025 prevention plan, land reserved for schools, teacher-resource adjustment) carry no quantities and are not encoded.',
+      'The planning measures of the item (the 2025—2025 prevention plan, land reserved for schools, teacher-resource adjustment) carry no quantities and are not encoded. 确保不出现新的大班额问题 (no new large classes) is not encoded either: it needs two class rosters of the same schools at two dates (a large class in the later one that was not large, or did not exist, in the earlier one), and classSizeReport reads one roster at a time.',
     textNotes: [
       'The target years were flattened in the source: the plan is printed as "制定完善2025—2025年大班额防控规划" and the deadline as the end of 2025. junheng keeps the text as printed and takes target dates as dated parameters defaulting to the printed year, so a user can set the real ones.',
     ],
@@ -251,6 +251,8 @@ export const provisionItems = [
       en: 'Compulsory-education funding is shared between levels of government item by item, and the "two exemptions, one subsidy" money and the per-pupil public-funding benchmark follow the pupil; the per-pupil public-funding standard is the same in town and country and rises over time. Rural schools with more than 100 and fewer than 200 pupils are funded as if they had 200. The living subsidy for boarders from families in financial difficulty is widened from 15% to 30% of boarders.',
     },
     responsibleUnits: ['区财政局', '区教育局', '区发改局', '各镇街'],
+    notYetEncoded:
+      'Encoded: the per-pupil public funding with its floors (publicFunding, allocateBudget), and the 一补 living subsidy with the 30 % coverage (livingSubsidyBudget, livingSubsidyEligibility). Not encoded: 两免 (free tuition and miscellaneous fees, free textbooks), which carries no district figure; 分项目按比例分担 (how each item is shared between levels of government), whose shares are set by the State Council and the province, not the opinion; 随学生流动可携带 (the money following a pupil who moves), which needs transfer data per pupil; 逐步提高 (raising the standard over time), which sets no figure or date — the benchmark in force is a dated parameter; and the priority for compulsory-education projects and the encouragement of social funding, which are qualitative.',
     textNotes: [
       'The printed text breaks the line inside "对农村超过 / 100人" ("超过\\n100人"); junheng keeps the line break as printed. The rule reads: rural schools with more than 100 and fewer than 200 pupils are funded as if they had 200 pupils.',
     ],

@@ -1,5 +1,5 @@
 import { defineLazy, step, type Explained } from '../core/explain.js';
-import { fenToDecimal, fenToYuanString, mulDivHalfUp, type Decimal } from '../core/money.js';
+import { fenToDecimal, fenToYuanString, type Decimal } from '../core/money.js';
 import { readSchool, schoolSchema, type SchoolRecord } from '../core/school.js';
 import { defineCalculator, safe } from '../parameters/kit.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
@@ -11,7 +11,7 @@ import { citationsOf, parameterSteps } from '../parameters/steps.js';
  */
 export interface LivingSubsidyBudgetResult extends Explained {
   readonly schoolId: string;
-  /** Boarders covered per stage: the covered share of boarders, rounded half up to whole pupils. */
+  /** Boarders covered per stage: the covered share of boarders, rounded down to whole pupils (never above the share). */
   readonly quota: { primary: number; junior: number };
   /** `quota × annual boarder standard` per stage, added; exact. */
   readonly amount: Decimal;
@@ -32,7 +32,7 @@ export interface LivingSubsidyBudgetParams {
 
 /** What {@link livingSubsidyBudgetRule} computes, money in integer fen. @category Subsidies */
 export interface LivingSubsidyBudgetOutcome {
-  /** Boarders covered per stage: the covered share of boarders, rounded half up to whole pupils. */
+  /** Boarders covered per stage: the covered share of boarders, rounded down to whole pupils. */
   readonly quota: { primary: number; junior: number };
   /** `quota × boarder standard` per stage, in fen. */
   readonly fen: { readonly primary: number; readonly junior: number };
@@ -40,15 +40,21 @@ export interface LivingSubsidyBudgetOutcome {
   readonly amountFen: number;
 }
 
+/** `⌊n × share ÷ 10⁴⌋`, exactly: n ≤ 10⁶ and share ≤ 10⁴, so the product is a safe integer. */
+function floorShare(n: number, share: number): number {
+  const product = n * share;
+  return (product - (product % 10_000)) / 10_000;
+}
+
 /**
  * The pure rule of {@link livingSubsidyBudget}: per stage, the covered share of a validated school's
- * boarders rounded half up to whole pupils (0.5 rounds up), times the annual boarder standard; exact
- * integer fen, no validation.
+ * boarders rounded down to whole pupils (a covered share is a ceiling: 13.5 → 13), times the annual
+ * boarder standard; exact integer fen, no validation.
  *
  * @category Subsidies
  */
 export function livingSubsidyBudgetRule(school: SchoolRecord, p: LivingSubsidyBudgetParams): LivingSubsidyBudgetOutcome {
-  const quota = { primary: mulDivHalfUp(school.boardersPrimary, p.coverage, 10_000), junior: mulDivHalfUp(school.boardersJunior, p.coverage, 10_000) };
+  const quota = { primary: floorShare(school.boardersPrimary, p.coverage), junior: floorShare(school.boardersJunior, p.coverage) };
   const fen = { primary: quota.primary * p.boarder.primary, junior: quota.junior * p.boarder.junior };
   return { quota, fen, amountFen: fen.primary + fen.junior };
 }
@@ -59,8 +65,9 @@ export function livingSubsidyBudgetRule(school: SchoolRecord, p: LivingSubsidyBu
  *
  * Opinion **5.1** widens the covered share from 15 % to 30 % of boarders
  * (城乡家庭经济困难寄宿生生活费补助范围由在校寄宿生的15%扩大到30%). Per stage, the quota is
- * 30 % of boarders rounded half up to a whole pupil (0.5 rounds up), and the amount is the quota times
- * the national annual boarder standard in force on `asOf` (1000 / 1250 yuan from 2011 autumn,
+ * 30 % of boarders rounded **down** to a whole pupil — "扩大到30%" is a ceiling of the covered
+ * share, so the quota never exceeds it (45 boarders: 13.5 → 13, 28.9 %, not 14, 31.1 %) — and the
+ * amount is the quota times the national annual boarder standard in force on `asOf` (1000 / 1250 yuan from 2011 autumn,
  * 1250 / 1500 from 2024 spring; a national floor that provinces may raise through `parameters`).
  * No region is needed: the standard is national.
  *
@@ -75,8 +82,8 @@ export function livingSubsidyBudgetRule(school: SchoolRecord, p: LivingSubsidyBu
  *   { id: 'B', location: 'rural', pupils: { primary: 300, junior: 200 }, boarders: { primary: 45, junior: 100 } },
  *   { asOf: '2025-09-01' },
  * );
- * r.quota; //=> { primary: 14, junior: 30 }
- * r.amount.toString(); //=> '62500'
+ * r.quota; //=> { primary: 13, junior: 30 }
+ * r.amount.toString(); //=> '61250'
  * ```
  */
 export const livingSubsidyBudget = defineCalculator({
@@ -100,8 +107,8 @@ export const livingSubsidyBudget = defineCalculator({
         ...(['primary', 'junior'] as const).map((stage) => {
           const zhStage = stage === 'primary' ? '小学' : '初中';
           return step('5.1',
-            `${zhStage}寄宿生 ${boarders[stage]} 人 × ${pct}% = ${(boarders[stage] * share) / 10_000}，四舍五入为 ${quota[stage]} 人；${quota[stage]} × ${fenToYuanString(rates[stage])} 元 = ${fenToYuanString(fen[stage])} 元`,
-            `${stage} boarders ${boarders[stage]} × ${pct} % = ${(boarders[stage] * share) / 10_000}, rounded half up to ${quota[stage]} pupils; ${quota[stage]} × ${fenToYuanString(rates[stage])} yuan = ${fenToYuanString(fen[stage])} yuan`,
+            `${zhStage}寄宿生 ${boarders[stage]} 人 × ${pct}% = ${(boarders[stage] * share) / 10_000}，向下取整为 ${quota[stage]} 人（不超过覆盖比例）；${quota[stage]} × ${fenToYuanString(rates[stage])} 元 = ${fenToYuanString(fen[stage])} 元`,
+            `${stage} boarders ${boarders[stage]} × ${pct} % = ${(boarders[stage] * share) / 10_000}, rounded down to ${quota[stage]} pupils (never above the covered share); ${quota[stage]} × ${fenToYuanString(rates[stage])} yuan = ${fenToYuanString(fen[stage])} yuan`,
             { stage, boarders: boarders[stage], quota: quota[stage], rate: fenToYuanString(rates[stage]), amount: fenToYuanString(fen[stage]) });
         }),
         step('5.1', `生活补助预算合计 ${fenToYuanString(amountFen)} 元`, `Living-subsidy budget: ${fenToYuanString(amountFen)} yuan`, { amount: fenToYuanString(amountFen) }),

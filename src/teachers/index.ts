@@ -8,5 +8,6 @@ export * from './payParity.js';
 export * from './rotation.js';
 export * from './staffing.js';
 export * from './parameters.js';
-export type { TrainingCycle, TrainingOutcome, TrainingParams } from './trainingCycle.js';
+export { TRAINING_CYCLE_CHOICES } from './trainingCycle.js';
+export type { TrainingCycle, TrainingCycleChoice, TrainingOptions, TrainingOutcome, TrainingParams, TrainingStatus } from './trainingCycle.js';
 export type { TrainingComplianceResult, TrainingSummary } from './trainingResult.js';

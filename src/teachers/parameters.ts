@@ -1,13 +1,15 @@
 import { defineParameters, type ParameterNode } from '../core/parameters.js';
 import { leaf } from '../parameters/leaf.js';
+import { OPINION, OPINION_DATE_NOTE } from '../parameters/opinion.js';
+import { sources } from '../parameters/sources.js';
 
-/** The opinion states no date; junheng applies it from 2016-07-02 (see the funding parameters). */
-const OPINION_FROM = '2016-07-02';
-/** 教督〔2017〕6号 (April 2017); the register gives the month only, so junheng dates it from the 1st. */
-const JIAODU_2017_FROM = '2017-04-01';
+/** The opinion's own values start on `opinion.effectiveFrom` (default 2017-05-23). */
+const OPINION_FROM = OPINION;
+/** 教督〔2017〕6号: one date for all its values, the register's (2017-05-23, the day it was released). */
+const JIAODU_2017_FROM = sources['jiaodu-2017-6'].date;
 
-const OPINION_DATE_NOTE =
-  'The opinion states no effective date; junheng applies it from 2016-07-02, the date of its very likely parent 国发〔2016〕40号.';
+const JIAODU_CONFIRMED_NOTE =
+  'Confirmed only as of 教督〔2017〕6号 itself: no later dated source restating the figure was found (undated summaries repeat it).';
 
 /** Parameters of teachers' training, pay and rotation (opinion 4.2, 4.3, 4.4). @category Parameters */
 export const teachersParameters = defineParameters('teachers', {
@@ -56,7 +58,10 @@ export const teachersParameters = defineParameters('teachers', {
         en: 'Teachers rotated in a year as a share of eligible teachers, at least (met exactly is met)',
       },
       unit: 'share',
-      history: [{ from: JIAODU_2017_FROM, value: 0.1, source: 'jiaodu-2017-6', confidence: 'secondary', note: '优质均衡 G11: 交流轮岗教师比例不低于符合交流条件教师总数的10%.' }],
+      history: [{
+        from: JIAODU_2017_FROM, value: 0.1, source: 'jiaodu-2017-6', confidence: 'secondary', confirmedThrough: JIAODU_2017_FROM,
+        note: `优质均衡 G11: 交流轮岗教师比例不低于符合交流条件教师总数的10%. ${JIAODU_CONFIRMED_NOTE}`,
+      }],
     }),
     backboneMinShare: leaf.share({
       description: {
@@ -64,7 +69,10 @@ export const teachersParameters = defineParameters('teachers', {
         en: 'Backbone (骨干) teachers as a share of the teachers rotated, at least (met exactly is met)',
       },
       unit: 'share',
-      history: [{ from: JIAODU_2017_FROM, value: 0.2, source: 'jiaodu-2017-6', confidence: 'secondary', note: '优质均衡 G11: 其中骨干教师不低于交流轮岗教师总数的20%.' }],
+      history: [{
+        from: JIAODU_2017_FROM, value: 0.2, source: 'jiaodu-2017-6', confidence: 'secondary', confirmedThrough: JIAODU_2017_FROM,
+        note: `优质均衡 G11: 其中骨干教师不低于交流轮岗教师总数的20%. ${JIAODU_CONFIRMED_NOTE}`,
+      }],
     }),
   },
 } as const satisfies ParameterNode);

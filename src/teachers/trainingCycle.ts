@@ -1,17 +1,52 @@
 /**
- * The training cycle (opinion 4.2): what the training rules read, the cycle containing `asOf` and the
- * parameter checks. The pure rules in `trainingRule.ts` and the streaming tally build on it. Only
- * its types are public.
+ * The training cycle (opinion 4.2): what the training rules read, the cycle assessed (containing
+ * `asOf`, or the last completed one), the status and the parameter checks. The pure rules in
+ * `trainingRule.ts` and the streaming tally build on it. Only its types and the cycle choices are
+ * public.
  *
  * @module
  * @internal
  */
+import * as z from 'zod/mini';
 import type { IsoDate } from '../core/dates.js';
 import type { PolicyIssue } from '../core/errors.js';
 import type { Resolved } from '../core/resolve.js';
+import { choice } from '../core/schemas.js';
 import { isLeapYear } from '../core/util.js';
 import type { ParameterTree } from '../parameters/tree.js';
 import { teachersParameters } from './parameters.js';
+
+/**
+ * Which cycle a training calculator assesses: `'containing'` (default), the cycle containing
+ * `asOf`; `'last-completed'`, the latest cycle that has ended on `asOf` (on its last day or
+ * earlier) — the cycle containing `asOf` when `asOf` is its last day, else the one before it.
+ *
+ * @category Teachers
+ */
+export const TRAINING_CYCLE_CHOICES = ['containing', 'last-completed'] as const;
+/** @category Teachers */
+export type TrainingCycleChoice = (typeof TRAINING_CYCLE_CHOICES)[number];
+
+/**
+ * A teacher's position in the cycle assessed:
+ *
+ * - `'met'`: the hours owed are completed (met exactly is met);
+ * - `'in-progress'`: fewer hours so far, and the cycle has not ended on `asOf`;
+ * - `'not-met'`: fewer hours, and the cycle has ended (`asOf` is its last day or later).
+ *
+ * @category Teachers
+ */
+export type TrainingStatus = 'met' | 'in-progress' | 'not-met';
+
+/** The training calculators' own options: `{ cycle?: 'containing' | 'last-completed' }`. @internal */
+export const trainingOptionsSchema = z.object({ cycle: z.optional(choice(TRAINING_CYCLE_CHOICES, 'training cycle')) });
+
+/** The training calculators' own options, as a rule reads them. @category Teachers */
+export type TrainingOptions = {
+  // A type, not an interface: a calculator's own options must be assignable to Record<string, unknown>.
+  /** The cycle assessed; default `'containing'`. */
+  readonly cycle?: TrainingCycleChoice;
+};
 
 /**
  * What the training rules read: the hours owed per cycle, the cycle's length and anchor, and how
@@ -57,8 +92,10 @@ export interface TrainingOutcome {
   readonly counted: number;
   /** Records dated before the cycle. */
   readonly beforeCycle: number;
-  /** Records dated after `asOf`. */
+  /** Records dated after the last day counted: `asOf`, or the cycle's last day when it is earlier (a completed cycle). */
   readonly afterAsOf: number;
+  /** `'met'`, `'in-progress'` (short, the cycle not yet over) or `'not-met'` (short, the cycle over). */
+  readonly status: TrainingStatus;
 }
 
 /** Days in each month of a common year. */
@@ -85,9 +122,15 @@ export function lastDayOf(index: number): IsoDate {
   return `${pad(year, 4)}-${pad(month + 1, 2)}-${pad(days, 2)}`;
 }
 
-/** The training parameters of a day with the cycle containing `asOf`, worked out once per call or batch. @internal */
+/** The training parameters of a day with the cycle assessed, worked out once per call or batch. @internal */
 export interface TrainingTerms {
   readonly asOf: IsoDate;
+  /** Which cycle was asked for. */
+  readonly choice: TrainingCycleChoice;
+  /** The cycle has ended on `asOf` (`asOf` is its last day or later): a shortfall is then final. */
+  readonly ended: boolean;
+  /** The last day a record counts: `asOf`, or the cycle's last day when it is earlier. */
+  readonly countUntil: IsoDate;
   readonly requiredHours: number;
   readonly cycleYears: number;
   readonly midCycleHires: 'pro-rata-months' | 'full';
@@ -122,23 +165,39 @@ export function checkTrainingParams(p: TrainingParams, issues: PolicyIssue[]): b
   return issues.length === before;
 }
 
-/** The terms of `asOf`: the parameters and the cycle containing it (cycles of `cycleYears` from `cycleAnchor`, before and after it). @internal */
-export function trainingTerms(p: TrainingParams, asOf: IsoDate): TrainingTerms {
+/**
+ * The terms of `asOf`: the parameters and the cycle assessed (cycles of `cycleYears` from
+ * `cycleAnchor`, before and after it) — the one containing `asOf`, or with `'last-completed'` the
+ * latest one that has ended on `asOf` (the containing one when `asOf` is its last day).
+ *
+ * @internal
+ */
+export function trainingTerms(p: TrainingParams, asOf: IsoDate, which: TrainingCycleChoice = 'containing'): TrainingTerms {
   const cycleMonths = p.cycleYears * 12;
   const anchorMonth = monthIndex(p.cycleAnchor);
-  const k = Math.floor((monthIndex(asOf) - anchorMonth) / cycleMonths);
+  let k = Math.floor((monthIndex(asOf) - anchorMonth) / cycleMonths);
+  if (which === 'last-completed' && asOf < lastDayOf(anchorMonth + k * cycleMonths + cycleMonths - 1)) k--;
   const startMonth = anchorMonth + k * cycleMonths;
   const endMonth = startMonth + cycleMonths - 1;
+  const cycle = Object.freeze({ start: firstDayOf(startMonth), end: lastDayOf(endMonth) });
   return {
     asOf,
+    choice: which,
+    ended: asOf >= cycle.end,
+    countUntil: asOf < cycle.end ? asOf : cycle.end,
     requiredHours: p.requiredHours,
     cycleYears: p.cycleYears,
     midCycleHires: p.midCycleHires,
-    cycle: Object.freeze({ start: firstDayOf(startMonth), end: lastDayOf(endMonth) }),
+    cycle,
     startMonth,
     endMonth,
     cycleMonths,
   };
+}
+
+/** A teacher's status from the tenths completed, the hours owed and whether the cycle has ended. @internal */
+export function statusOf(completedTenths: number, requiredHours: number, ended: boolean): TrainingStatus {
+  return completedTenths >= requiredHours * 10 ? 'met' : ended ? 'not-met' : 'in-progress';
 }
 
 /** The first full month of employment: the month of `since` when it is the 1st, else the next. @internal */

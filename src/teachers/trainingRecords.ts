@@ -11,7 +11,7 @@ import type { PolicyIssue } from '../core/errors.js';
 import { checkUnique, parseInto } from '../core/schemas.js';
 import { ceilDiv, isLeapYear, isPlain } from '../core/util.js';
 import { MAX_RECORD_HOURS, teacherListSchema, teacherSchema, type Teacher } from './schemas.js';
-import { firstFullMonth, type TrainingOutcome, type TrainingTerms } from './trainingCycle.js';
+import { firstFullMonth, statusOf, type TrainingOutcome, type TrainingTerms } from './trainingCycle.js';
 
 /**
  * Hours of one training record as tenths of an hour (`1.5` → 15), or -1 when the value is not a
@@ -63,6 +63,8 @@ const isoOf = (date: string | Date): IsoDate => (typeof date === 'string' ? date
  * cycle's last month; `ceil(requiredHours × months ÷ cycleMonths)`.
  */
 function owed(since: IsoDate | undefined, p: TrainingTerms): { hours: number; months: number; prorated: boolean } {
+  // Employed after the cycle ended (a completed cycle assessed): nothing is owed for it.
+  if (since !== undefined && since > p.cycle.end) return { hours: 0, months: 0, prorated: false };
   if (since === undefined || since <= p.cycle.start || p.midCycleHires === 'full') {
     return { hours: p.requiredHours, months: p.cycleMonths, prorated: false };
   }
@@ -75,7 +77,8 @@ const WELL_FORMED = Object.freeze({}) as TrainingOutcome;
 
 /**
  * One teacher's outcome under `terms`, in one loop over the records: those dated inside the cycle and
- * not after `asOf` summed as integer tenths, and the hours owed.
+ * not after `asOf` (nor after the end of a completed cycle) summed as integer tenths, the hours owed
+ * and the status.
  *
  * With `check`, `input` is unvalidated and read on the fast path: anything the schema would word
  * (an unknown key, a date that is not a calendar day, hours with two decimals) gives `undefined` and
@@ -99,7 +102,8 @@ function scan(input: unknown, terms: TrainingTerms | undefined, check: boolean):
   }
   const records = training as readonly unknown[];
   const start = terms === undefined ? '' : terms.cycle.start;
-  const asOf = terms === undefined ? '' : terms.asOf;
+  // The last day a record counts: asOf, or the end of a completed cycle.
+  const asOf = terms === undefined ? '' : terms.countUntil;
   let tenths = 0;
   let counted = 0;
   let beforeCycle = 0;
@@ -132,7 +136,10 @@ function scan(input: unknown, terms: TrainingTerms | undefined, check: boolean):
   }
   if (terms === undefined) return WELL_FORMED;
   const o = owed(since, terms);
-  return { id: id as string, employedSince: since, completedTenths: tenths, requiredHours: o.hours, months: o.months, prorated: o.prorated, counted, beforeCycle, afterAsOf };
+  return {
+    id: id as string, employedSince: since, completedTenths: tenths, requiredHours: o.hours, months: o.months, prorated: o.prorated, counted, beforeCycle, afterAsOf,
+    status: statusOf(tenths, o.hours, terms.ended),
+  };
 }
 
 /**

@@ -9,20 +9,26 @@ import { defineLazy, sharedLazy, step, type Explained, type ExplanationStep } fr
 import type { UsedValue } from '../core/resolve.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
 import { teachersParameters } from './parameters.js';
-import { firstDayOf, firstFullMonth, type TrainingCycle, type TrainingOutcome, type TrainingTerms } from './trainingCycle.js';
+import { firstDayOf, firstFullMonth, type TrainingCycle, type TrainingOutcome, type TrainingStatus, type TrainingTerms } from './trainingCycle.js';
 
 /** What {@link trainingCompliance} returns for one teacher. @category Teachers */
 export interface TrainingComplianceResult extends Explained {
   readonly teacherId: string;
-  /** The cycle containing `asOf`, both ends inclusive. */
+  /** The cycle assessed (containing `asOf`, or the last completed one), both ends inclusive. */
   readonly cycle: TrainingCycle;
-  /** Hours of the records dated inside the cycle and not after `asOf` (tenths exact). */
+  /** Hours of the records dated inside the cycle and not after `asOf` (nor after the end of a completed cycle; tenths exact). */
   readonly completedHours: number;
   /** Hours owed for the whole cycle: 360, or pro rata for a teacher employed after it began. */
   readonly requiredHours: number;
-  /** `requiredHours − completedHours` when positive, else 0. */
+  /** `requiredHours − completedHours` when positive, else 0: while the cycle runs, what is still to do. */
   readonly shortfall: number;
-  /** `completedHours ≥ requiredHours` (met exactly is met). */
+  /**
+   * `'met'` (`completedHours ≥ requiredHours`, met exactly is met), `'in-progress'` (short, and the
+   * cycle has not ended on `asOf`) or `'not-met'` (short, and the cycle has ended: `asOf` is its
+   * last day or later).
+   */
+  readonly status: TrainingStatus;
+  /** False only when `status` is `'not-met'`: a teacher mid-cycle is not in breach. */
   readonly compliant: boolean;
 }
 
@@ -41,15 +47,22 @@ export function trainingContext(terms: TrainingTerms, used: readonly UsedValue[]
 
 const hoursText = (tenths: number): string => String(tenths / 10);
 
+/** The cycle assessed, in words: the one containing `asOf`, or the last completed one. */
+function cycleWords(p: TrainingTerms): { zh: string; en: string } {
+  return p.choice === 'last-completed'
+    ? { zh: `${p.asOf} 之前最近一个已结束的培训周期：${p.cycle.start} 至 ${p.cycle.end}`, en: `The last cycle completed by ${p.asOf}: ${p.cycle.start} to ${p.cycle.end}` }
+    : { zh: `${p.asOf} 所在培训周期：${p.cycle.start} 至 ${p.cycle.end}`, en: `${p.asOf} falls in the cycle ${p.cycle.start} to ${p.cycle.end}` };
+}
+
 /** The explanation of one teacher's result. */
 function trainingExplanation(o: TrainingOutcome, c: TrainingContext): ExplanationStep[] {
   const p = c.terms;
   const midCycleHires = teachersParameters.training.midCycleHires.path;
-  const relevant = c.used.filter((u) => u.path !== midCycleHires || (o.employedSince !== undefined && o.employedSince > p.cycle.start));
+  const relevant = c.used.filter((u) => u.path !== midCycleHires || (o.employedSince !== undefined && o.employedSince > p.cycle.start && o.employedSince <= p.cycle.end));
   const completed = hoursText(o.completedTenths);
   const shortfallTenths = Math.max(0, o.requiredHours * 10 - o.completedTenths);
-  const compliant = shortfallTenths === 0;
   const records = o.counted + o.beforeCycle + o.afterAsOf;
+  const words = cycleWords(p);
   const steps: ExplanationStep[] = [
     step(undefined,
       `教师 ${o.id}${o.employedSince === undefined ? '' : `（${o.employedSince} 起任职）`}：培训记录 ${records} 条`,
@@ -57,11 +70,16 @@ function trainingExplanation(o: TrainingOutcome, c: TrainingContext): Explanatio
       { teacherId: o.id, employedSince: o.employedSince ?? null, records }),
     ...parameterSteps(relevant, '4.2'),
     step('4.2',
-      `${p.asOf} 所在培训周期：${p.cycle.start} 至 ${p.cycle.end}（含首尾，${p.cycleYears} 年一周期）`,
-      `${p.asOf} falls in the cycle ${p.cycle.start} to ${p.cycle.end} (both inclusive; ${p.cycleYears}-year cycles)`,
-      { asOf: p.asOf, cycleStart: p.cycle.start, cycleEnd: p.cycle.end }),
+      `${words.zh}（含首尾，${p.cycleYears} 年一周期）${p.ended ? '，已结束' : '，尚未结束'}`,
+      `${words.en} (both inclusive; ${p.cycleYears}-year cycles)${p.ended ? ', ended' : ', not yet over'}`,
+      { asOf: p.asOf, cycleStart: p.cycle.start, cycleEnd: p.cycle.end, ended: p.ended }),
   ];
-  if (o.prorated && o.employedSince !== undefined) {
+  if (o.employedSince !== undefined && o.employedSince > p.cycle.end) {
+    steps.push(step('4.2',
+      `${o.employedSince} 入职，晚于该周期结束：本周期应修 0 学时`,
+      `Employed on ${o.employedSince}, after the cycle ended: nothing is owed for it`,
+      { requiredHours: 0 }));
+  } else if (o.prorated && o.employedSince !== undefined) {
     const firstMonth = firstDayOf(Math.max(firstFullMonth(o.employedSince), p.startMonth)).slice(0, 7);
     const exact = p.requiredHours * o.months;
     const rounded = exact % p.cycleMonths === 0 ? { zh: '', en: '' } : { zh: '，向上取整', en: ', rounded up to a whole hour' };
@@ -75,18 +93,24 @@ function trainingExplanation(o: TrainingOutcome, c: TrainingContext): Explanatio
       : { zh: '周期开始时已在职', en: 'employed when the cycle began' };
     steps.push(step('4.2', `应修 ${o.requiredHours} 学时（${why.zh}）`, `Owed ${o.requiredHours} hours (${why.en})`, { requiredHours: o.requiredHours }));
   }
+  const until = p.countUntil;
   steps.push(step('4.2',
-    `已修：周期内且不晚于 ${p.asOf} 的 ${o.counted} 条记录合计 ${completed} 学时；周期开始前 ${o.beforeCycle} 条、${p.asOf} 之后 ${o.afterAsOf} 条不计`,
-    `Completed: ${o.counted} records dated in the cycle and not after ${p.asOf}, ${completed} hours in all; ${o.beforeCycle} records before the cycle and ${o.afterAsOf} after ${p.asOf} are not counted`,
+    `已修：周期内且不晚于 ${until} 的 ${o.counted} 条记录合计 ${completed} 学时；周期开始前 ${o.beforeCycle} 条、${until} 之后 ${o.afterAsOf} 条不计`,
+    `Completed: ${o.counted} records dated in the cycle and not after ${until}, ${completed} hours in all; ${o.beforeCycle} records before the cycle and ${o.afterAsOf} after ${until} are not counted`,
     { completedHours: o.completedTenths / 10, counted: o.counted, beforeCycle: o.beforeCycle, afterAsOf: o.afterAsOf }));
+  const status = o.status;
   steps.push(step('4.2',
-    compliant
+    status === 'met'
       ? `${completed} ≥ ${o.requiredHours}：达到“不少于${o.requiredHours}学时”`
-      : `${completed} < ${o.requiredHours}：尚差 ${hoursText(shortfallTenths)} 学时`,
-    compliant
+      : status === 'in-progress'
+        ? `${completed} < ${o.requiredHours}：尚差 ${hoursText(shortfallTenths)} 学时；周期至 ${p.cycle.end} 才结束，进行中，不视为未达标`
+        : `${completed} < ${o.requiredHours}：差 ${hoursText(shortfallTenths)} 学时，周期已于 ${p.cycle.end} 结束，未达标`,
+    status === 'met'
       ? `${completed} ≥ ${o.requiredHours}: at least ${o.requiredHours} hours, met`
-      : `${completed} < ${o.requiredHours}: ${hoursText(shortfallTenths)} hours short`,
-    { compliant, shortfall: shortfallTenths / 10 }));
+      : status === 'in-progress'
+        ? `${completed} < ${o.requiredHours}: ${hoursText(shortfallTenths)} hours short so far; the cycle runs until ${p.cycle.end}, so this is in progress, not a breach`
+        : `${completed} < ${o.requiredHours}: ${hoursText(shortfallTenths)} hours short and the cycle ended on ${p.cycle.end}: not met`,
+    { status, compliant: status !== 'not-met', shortfall: shortfallTenths / 10 }));
   return steps;
 }
 
@@ -100,6 +124,7 @@ class TrainingResultRecord {
   readonly completedHours: number;
   readonly requiredHours: number;
   readonly shortfall: number;
+  readonly status: TrainingStatus;
   readonly compliant: boolean;
   readonly citations: string[];
   declare explanation: ExplanationStep[];
@@ -113,7 +138,8 @@ class TrainingResultRecord {
     this.completedHours = o.completedTenths / 10;
     this.requiredHours = o.requiredHours;
     this.shortfall = shortfall / 10;
-    this.compliant = shortfall === 0;
+    this.status = o.status;
+    this.compliant = o.status !== 'not-met';
     this.citations = c.citations.slice();
     this.#outcome = o;
     this.#context = c;
@@ -130,51 +156,71 @@ export function trainingResult(o: TrainingOutcome, c: TrainingContext): Training
 
 /** The completion figures of many teachers (优质均衡 G9 asks for 100 %). @category Teachers */
 export interface TrainingSummary extends Explained {
+  /** The cycle assessed (containing `asOf`, or the last completed one). */
   readonly cycle: TrainingCycle;
   /** Teachers assessed. */
   readonly total: number;
-  /** Teachers who met their requirement. */
+  /** Teachers whose result is compliant: `met + inProgress` (every status but `'not-met'`). */
   readonly compliant: number;
-  /** `compliant ÷ total` as a plain number; 0 when there are no teachers. */
+  /** Teachers who completed the hours they owe (status `'met'`). */
+  readonly met: number;
+  /** Teachers short of them in a cycle not yet over (status `'in-progress'`). */
+  readonly inProgress: number;
+  /** Teachers short of them in a cycle that is over (status `'not-met'`). */
+  readonly notMet: number;
+  /** `met ÷ total` as a plain number (the share who completed the hours); 0 when there are no teachers. */
   readonly completionRate: number;
-  /** The exact fraction behind `completionRate`. */
+  /** The exact fraction behind `completionRate`: `{ numerator: met, denominator: total }`. */
   readonly completion: { readonly numerator: number; readonly denominator: number };
-  /** True when every teacher complied and there is at least one (G9: 100 %). */
+  /** True when every teacher has met the hours and there is at least one (G9: 100 %). */
   readonly fullCompletion: boolean;
   /** Why `fullCompletion` is false with no teacher short, if so. */
   readonly reason?: 'no-teachers';
 }
 
-/** The completion figures of `total` teachers, `compliant` of them meeting the `requiredTotal` hours they owe together. @internal */
-export function summaryOf(c: TrainingContext, total: number, compliant: number, requiredTotal: number): TrainingSummary {
+/** Counts by status. @internal */
+export interface StatusCounts {
+  readonly met: number;
+  readonly inProgress: number;
+  readonly notMet: number;
+}
+
+/** The completion figures of teachers counted by status, owing `requiredTotal` hours together. @internal */
+export function summaryOf(c: TrainingContext, counts: StatusCounts, requiredTotal: number): TrainingSummary {
   const p = c.terms;
+  const { met, inProgress, notMet } = counts;
+  const total = met + inProgress + notMet;
   const citations = c.citations.slice();
   if (!citations.includes('jiaodu-2017-6')) citations.push('jiaodu-2017-6');
-  const full = total > 0 && compliant === total;
+  const full = total > 0 && met === total;
   const summary: TrainingSummary = {
     cycle: p.cycle,
     total,
-    compliant,
-    completionRate: total === 0 ? 0 : compliant / total,
-    completion: { numerator: compliant, denominator: total },
+    compliant: met + inProgress,
+    met,
+    inProgress,
+    notMet,
+    completionRate: total === 0 ? 0 : met / total,
+    completion: { numerator: met, denominator: total },
     fullCompletion: full,
     ...(total === 0 ? { reason: 'no-teachers' as const } : {}),
     citations,
     explanation: [],
   };
+  const words = cycleWords(p);
   return defineLazy(summary, 'explanation', (): ExplanationStep[] => [
     ...parameterSteps(c.used, '4.2'),
     step('4.2',
-      `${p.asOf} 所在培训周期 ${p.cycle.start} 至 ${p.cycle.end}；共 ${total} 名教师，应修合计 ${requiredTotal} 学时`,
-      `Cycle ${p.cycle.start} to ${p.cycle.end} (containing ${p.asOf}); ${total} teachers owing ${requiredTotal} hours in all`,
-      { total, requiredTotal }),
+      `${words.zh}${p.ended ? '（已结束）' : '（尚未结束）'}；共 ${total} 名教师，应修合计 ${requiredTotal} 学时；已达到 ${met} 名，进行中 ${inProgress} 名，未达标 ${notMet} 名`,
+      `${words.en}${p.ended ? ' (ended)' : ' (not yet over)'}; ${total} teachers owing ${requiredTotal} hours in all; ${met} met, ${inProgress} in progress, ${notMet} not met`,
+      { total, requiredTotal, met, inProgress, notMet }),
     step('jiaodu-2017-6',
       total === 0
         ? '没有教师，完成率记为 0，不视为达到 100%'
-        : `完成率 = ${compliant} ÷ ${total}${full ? ' = 100%，达到优质均衡要求' : '，未达到优质均衡 100% 的要求'}`,
+        : `完成率 = ${met} ÷ ${total}${full ? ' = 100%，达到优质均衡要求' : '，未达到优质均衡 100% 的要求'}`,
       total === 0
         ? 'No teachers: the completion rate is reported as 0 and is not taken as 100 %'
-        : `Completion = ${compliant} ÷ ${total}${full ? ' = 100 %: meets the 优质均衡 requirement (G9)' : ': below the 100 % the 优质均衡 assessment asks (G9)'}`,
-      { compliant, total, fullCompletion: full }),
+        : `Completion = ${met} ÷ ${total}${full ? ' = 100 %: meets the 优质均衡 requirement (G9)' : ': below the 100 % the 优质均衡 assessment asks (G9)'}`,
+      { met, total, fullCompletion: full }),
   ]) as TrainingSummary;
 }

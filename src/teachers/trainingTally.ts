@@ -3,7 +3,7 @@ import { throwIfAny } from '../core/schemas.js';
 import type { CalculatorOptions } from '../parameters/context.js';
 import { declareFunction, prepare } from '../parameters/kit.js';
 import type { Teacher } from './schemas.js';
-import { checkTrainingParams, trainingReads, trainingTerms, type TrainingCycle } from './trainingCycle.js';
+import { checkTrainingParams, trainingOptionsSchema, trainingReads, trainingTerms, type TrainingCycle, type TrainingOptions } from './trainingCycle.js';
 import { readOutcome } from './trainingRecords.js';
 import { summaryOf, trainingContext, trainingResult, type TrainingComplianceResult, type TrainingContext, type TrainingSummary } from './trainingResult.js';
 
@@ -15,7 +15,7 @@ import { summaryOf, trainingContext, trainingResult, type TrainingComplianceResu
  * @category Teachers
  */
 export interface TrainingTally {
-  /** The cycle containing `asOf`. */
+  /** The cycle assessed: containing `asOf`, or the last completed one. */
   readonly cycle: TrainingCycle;
   /** Teachers offered so far, valid or not (the next teacher's index). */
   readonly offered: number;
@@ -32,8 +32,9 @@ export interface TrainingTally {
 
 class Tally implements TrainingTally {
   offered = 0;
-  #total = 0;
-  #compliant = 0;
+  #met = 0;
+  #inProgress = 0;
+  #notMet = 0;
   #required = 0;
   readonly #c: TrainingContext;
 
@@ -49,14 +50,15 @@ class Tally implements TrainingTally {
     const issues: PolicyIssue[] = [];
     const outcome = readOutcome(teacher, this.#c.terms, issues, [this.offered++]);
     if (outcome === undefined) throw new PolicyInputError(issues);
-    this.#total++;
     this.#required += outcome.requiredHours;
-    if (outcome.completedTenths >= outcome.requiredHours * 10) this.#compliant++;
+    if (outcome.status === 'met') this.#met++;
+    else if (outcome.status === 'in-progress') this.#inProgress++;
+    else this.#notMet++;
     return trainingResult(outcome, this.#c);
   }
 
   summary(): TrainingSummary {
-    return summaryOf(this.#c, this.#total, this.#compliant, this.#required);
+    return summaryOf(this.#c, { met: this.#met, inProgress: this.#inProgress, notMet: this.#notMet }, this.#required);
   }
 }
 
@@ -68,7 +70,7 @@ class Tally implements TrainingTally {
  *
  * @category Teachers
  * @function
- * @param options - `{ asOf?, parameters? }`, read once.
+ * @param options - `{ asOf?, parameters?, cycle?: 'containing' | 'last-completed' }`, read once.
  * @returns A tally: `add(teacher)` gives each teacher's result, `summary()` the completion figures so far.
  * @throws {@link PolicyInputError} for invalid options; `add` throws for an invalid teacher.
  * @example
@@ -80,12 +82,13 @@ class Tally implements TrainingTally {
  * ```
  */
 export const createTrainingTally = declareFunction(
-  function createTrainingTally(options?: CalculatorOptions): TrainingTally {
+  function createTrainingTally(options?: CalculatorOptions & TrainingOptions): TrainingTally {
     const issues: PolicyIssue[] = [];
-    const { ctx, snapshot, params } = prepare('createTrainingTally', trainingReads, options, undefined, issues);
+    const { ctx, snapshot, params } = prepare('createTrainingTally', trainingReads, options, trainingOptionsSchema, issues);
     checkTrainingParams(params, issues);
     throwIfAny(issues);
-    return new Tally(trainingContext(trainingTerms(params, ctx.asOf), snapshot.used));
+    const cycle = (ctx.extra as TrainingOptions).cycle;
+    return new Tally(trainingContext(trainingTerms(params, ctx.asOf, cycle), snapshot.used));
   },
   { name: 'createTrainingTally', provisions: ['4.2'], reads: trainingReads },
 );

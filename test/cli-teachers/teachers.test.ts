@@ -15,7 +15,10 @@ interface JsonReport {
   completion: { numerator: number; denominator: number };
   fullCompletion: boolean;
   citations: string[];
-  teachers: Array<{ teacherId: string; completedHours: number; requiredHours: number; shortfall: number; compliant: boolean }>;
+  met: number;
+  inProgress: number;
+  notMet: number;
+  teachers: Array<{ teacherId: string; completedHours: number; requiredHours: number; shortfall: number; status: 'met' | 'in-progress' | 'not-met'; compliant: boolean }>;
 }
 
 function json(file: string, ...args: string[]): JsonReport {
@@ -40,8 +43,12 @@ describe('junheng teachers on examples/teachers.csv (as of 2025-12-31)', () => {
     expect(r.fullCompletion).toBe(r.compliant === 60);
     for (const t of r.teachers) {
       expect(t.shortfall).toBe(Math.max(0, Math.round((t.requiredHours - t.completedHours) * 10) / 10));
+      // 2025-12-31 is the cycle's last day: short is not met, never in progress.
+      expect(t.status).toBe(t.completedHours >= t.requiredHours ? 'met' : 'not-met');
       expect(t.compliant).toBe(t.completedHours >= t.requiredHours);
     }
+    expect(r.met + r.notMet).toBe(60);
+    expect(r.inProgress).toBe(0);
   });
 
   it('table: a row per teacher and the completion line', () => {
@@ -59,9 +66,9 @@ describe('junheng teachers on examples/teachers.csv (as of 2025-12-31)', () => {
     const r = junheng('teachers', ROSTER, ...AS_OF, '--format', 'csv');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('teacher_id,completed_hours,required_hours,shortfall,compliant');
+    expect(lines[0]).toBe('teacher_id,completed_hours,required_hours,shortfall,status,compliant');
     const j = json(ROSTER, ...AS_OF);
-    expect(lines.slice(1)).toEqual(j.teachers.map((t) => `${t.teacherId},${t.completedHours},${t.requiredHours},${t.shortfall},${t.compliant}`));
+    expect(lines.slice(1)).toEqual(j.teachers.map((t) => `${t.teacherId},${t.completedHours},${t.requiredHours},${t.shortfall},${t.status},${t.compliant}`));
   });
 
   it('a JSON array of teachers gives the same report as the CSV', () => {
@@ -94,9 +101,10 @@ describe('junheng teachers: cycle boundaries and dates', () => {
   it('mid-cycle hires owe pro rata; a teacher without training has empty date and hours', () => {
     // N: April 2023 … December 2025 = 33 months × 6 = 198; E: July … December 2025 = 6 months × 6 = 36
     const f = csv('hires.csv', 'teacher_id,employed_since,date,hours\nN,2023-03-15,2024-01-01,150.5\nE,2025-06-20,,\n');
+    // Mid-cycle a shortfall is in progress, so compliant (issue 9; both were `compliant: false` before).
     expect(json(f, '--as-of', '2025-06-30').teachers).toEqual([
-      { teacherId: 'N', completedHours: 150.5, requiredHours: 198, shortfall: 47.5, compliant: false },
-      { teacherId: 'E', completedHours: 0, requiredHours: 36, shortfall: 36, compliant: false },
+      { teacherId: 'N', completedHours: 150.5, requiredHours: 198, shortfall: 47.5, status: 'in-progress', compliant: true },
+      { teacherId: 'E', completedHours: 0, requiredHours: 36, shortfall: 36, status: 'in-progress', compliant: true },
     ]);
   });
   it('reads CRLF line ends, a byte-order mark, quoted ids and columns in another order', () => {
@@ -104,7 +112,26 @@ describe('junheng teachers: cycle boundaries and dates', () => {
     const r = json(f, ...AS_OF);
     expect(r.teachers.map((t) => [t.teacherId, t.completedHours])).toEqual([['Li, Wei', 360], ['say "hi"', 1.5]]);
     const c = junheng('teachers', f, ...AS_OF, '--format', 'csv');
-    expect(c.stdout.split('\n')[1]).toBe('"Li, Wei",360,360,0,true');
+    expect(c.stdout.split('\n')[1]).toBe('"Li, Wei",360,360,0,met,true');
+  });
+});
+
+describe('junheng teachers: status (issue 9)', () => {
+  const f = csv('status.csv', 'teacher_id,employed_since,date,hours\nH,,2022-06-01,180\nH,,2024-03-01,120\nM,,2022-06-01,360\n');
+  it('hand-worked: 300 hours in mid-2024 is in progress, in every format', () => {
+    const j = json(f, '--as-of', '2024-06-30');
+    expect(j.teachers[0]).toEqual({ teacherId: 'H', completedHours: 300, requiredHours: 360, shortfall: 60, status: 'in-progress', compliant: true });
+    expect(j).toMatchObject({ met: 1, inProgress: 1, notMet: 0, compliant: 2, fullCompletion: false });
+    const table = junheng('teachers', f, '--as-of', '2024-06-30');
+    expect(table.stdout).toMatch(/^H +300 +360 +60  in-progress$/m);
+    expect(table.stdout).toMatch(/^M +360 +360 +0  met$/m);
+    expect(table.stdout).toContain('Completion: 1 of 2 teachers (50 %)');
+    expect(table.stdout).toContain('Status: 1 met, 1 in progress');
+    expect(junheng('teachers', f, '--as-of', '2024-06-30', '--format', 'csv').stdout.split('\n')[1]).toBe('H,300,360,60,in-progress,true');
+  });
+  it('on the cycle\'s last day the same hours are not met', () => {
+    expect(json(f, '--as-of', '2025-12-31').teachers[0]).toMatchObject({ status: 'not-met', compliant: false });
+    expect(junheng('teachers', f, '--as-of', '2025-12-31').stdout).toMatch(/^H +300 +360 +60  not-met$/m);
   });
 });
 

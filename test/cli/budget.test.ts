@@ -141,7 +141,7 @@ describe('junheng budget --what-if examples/what-if.json', () => {
     expect(table.stdout).toMatch(/what-if amount\s+difference\n/);
     expect(table.stdout).toMatch(/^XC-05\s+200\s+200\s+120000\s+250\s+180000\s+60000$/m);
     expect(table.stdout).toMatch(/^total\s+18434232\.5\s+20691133\s+2256900\.5$/m);
-    expect(table.stdout).toContain('funding.benchmark.primary, funding.floors.district.below, funding.floors.district.fundedAs');
+    expect(table.stdout).toContain('(funding.benchmark.primary, funding.floors)');
   });
 });
 
@@ -209,7 +209,7 @@ describe('junheng budget (table, the default)', () => {
     expect(t).toContain('Floors: 7 under the national under-100 floor, 7 under the opinion\'s 100-to-200 floor (5.1).');
     const unverified = t.split('\n').find((l) => l.startsWith('Unverified parameter values in force'));
     expect(unverified).toBeDefined();
-    expect(unverified).toContain('funding.floors.district.locations');
+    expect(unverified).toContain('funding.floors'); // the bands' coverage is junheng's reading
     expect(unverified).toContain('funding.disabledPupils');
     expect(unverified).not.toContain('funding.benchmark.primary');
   });
@@ -225,9 +225,9 @@ describe('junheng budget (table, the default)', () => {
     const file = writeTemp(dir, 'plain.csv', 'id,location,primary\nA,rural,150\nB,urban,900\n');
     const r = junheng('budget', file, ...CENTRAL_2025);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('funding.floors.district.locations');
+    expect(r.stdout).toContain('funding.floors');
     expect(r.stdout).not.toContain('funding.disabledPupils');
-    expect(r.stdout).not.toContain('funding.floors.mixedStageRate');
+    expect(r.stdout).not.toContain('funding.floorMixedStageRate');
   });
 });
 

@@ -193,11 +193,11 @@ describe('junheng budget: options', () => {
 describe('junheng budget --what-if: bad patches', () => {
   it('names the patch file and the parameter path', () => {
     const dir = tempDir();
-    const patch = writeTemp(dir, 'patch.json', JSON.stringify({ funding: { benchmark: { primary: 'abc', secondary: 1 }, floors: { district: { below: -1 } } } }));
+    const patch = writeTemp(dir, 'patch.json', JSON.stringify({ funding: { benchmark: { primary: 'abc', secondary: 1 }, floors: [{ id: 'd', locations: ['rural'], above: 100, below: -1, fundedAs: 200 }] } }));
     const stderr = expectRejected(junheng('budget', CSV, ...CENTRAL_2025, '--what-if', patch));
     expect(stderr).toContain(`--what-if ${patch}: funding.benchmark.primary: `);
     expect(stderr).toContain(`--what-if ${patch}: funding.benchmark.secondary: is not a parameter junheng knows`);
-    expect(stderr).toContain(`--what-if ${patch}: funding.floors.district.below: `);
+    expect(stderr).toContain(`--what-if ${patch}: funding.floors[0].below: `);
   });
 
   it('a patch that is not JSON, or not there', () => {

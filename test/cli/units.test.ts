@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError, parseCsv } from '../../src/cli/csv.js';
 import { columnOf, readRoster } from '../../src/cli/roster.js';
-import { displayWidth, floorLabel } from '../../src/cli/format.js';
+import { displayWidth, floorLabel, floorSummary } from '../../src/cli/format.js';
 import { Progress } from '../../src/cli/progress.js';
 
 function records(text: string): Array<[string[], number]> {
@@ -103,5 +103,13 @@ describe('table layout', () => {
     expect(floorLabel('national-under-100')).toBe('national <100');
     expect(floorLabel('district-100-to-200')).toBe('5.1 100–200');
     expect(floorLabel(null)).toBe('');
+    expect(floorLabel('junior-under-300')).toBe('junior-under-300'); // a band of a patched list, by its id
+    const bands = ['national-under-100', 'district-100-to-200', 'junior-under-300'];
+    expect(floorSummary(['national-under-100', null, 'district-100-to-200', 'junior-under-300', 'junior-under-300'], bands)).toBe(
+      "Floors: 1 under the national under-100 floor, 1 under the opinion's 100-to-200 floor (5.1), 2 under junior-under-300.",
+    );
+    // Only the bands in force are named; a band no school falls under is still counted, as 0.
+    expect(floorSummary([null], ['fujian-primary-under-100'])).toBe('Floors: 0 under fujian-primary-under-100.');
+    expect(floorSummary([null], [])).toBe('Floors: none in force.');
   });
 });

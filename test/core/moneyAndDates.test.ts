@@ -72,13 +72,14 @@ describe('money output', () => {
 
 describe('dates', () => {
   it('a Date is read by its local calendar day', () => {
-    // 23:59 local on 2016-07-01 is still 2016-07-01: no district floor; 150 × 600 = 90000
-    const late = new Date(2016, 6, 1, 23, 59, 59);
+    // 23:59 local on 2017-05-22 is still 2017-05-22, the day before the opinion's date (issue 9
+    // moved it from 2016-07-02 to opinion.effectiveFrom, 2017-05-23): no district floor; 150 × 600 = 90000
+    const late = new Date(2017, 4, 22, 23, 59, 59);
     const r = publicFunding({ id: 'R', location: 'rural', pupils: { primary: 150 } }, { asOf: late, region: 'west' });
     expect(r.floorApplied).toBeNull();
     expect(r.amount.toString()).toBe('90000');
-    // 00:00 local on 2016-07-02: 200 × 600 = 120000
-    const early = new Date(2016, 6, 2, 0, 0, 0);
+    // 00:00 local on 2017-05-23: 200 × 600 = 120000
+    const early = new Date(2017, 4, 23, 0, 0, 0);
     expect(publicFunding({ id: 'R', location: 'rural', pupils: { primary: 150 } }, { asOf: early, region: 'west' }).amount.toString()).toBe('120000');
   });
 

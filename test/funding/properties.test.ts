@@ -66,6 +66,23 @@ describe('publicFunding properties', () => {
     );
   });
 
+  it('one rounding: amount is the exact sum of the parts rounded half up to the fen; each part within a fen of its exact value', () => {
+    fc.assert(
+      fc.property(school, options, disabledMode, (s, o, mode) => {
+        const r = publicFunding(s, { ...o, parameters: { funding: { disabledPupils: mode } } });
+        let exact = new Decimal(0);
+        for (const c of r.components) {
+          const own = c.rate.times(c.pupils).times(c.id === 'disabled-benchmark-withdrawn' ? -1 : 1);
+          exact = exact.plus(own);
+          expect(c.amount.minus(own).abs().lessThan('0.01')).toBe(true);
+          if (!c.rounded) expect(c.amount.equals(own)).toBe(true);
+        }
+        expect(r.amount.equals(exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('floors: fundedPupils is pupils, 100 or 200 (default parameters), as floorApplied says', () => {
     fc.assert(
       fc.property(school, options, (s, o) => {
@@ -135,15 +152,15 @@ describe('publicFunding properties', () => {
 });
 
 describe('living subsidy properties', () => {
-  it('quota is share × boarders rounded half up; amount = quota × rate', () => {
+  it('quota is share × boarders rounded down (issue 9: never above the share); amount = quota × rate', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 1_000_000 }), asOf, (p, j, date) => {
         const r = livingSubsidyBudget({ id: 'b', location: 'rural', pupils: { primary: p, junior: j }, boarders: { primary: p, junior: j } }, { asOf: date });
-        // from 2016-07-02: 30 % → quota = round-half-up(0.3 n) = floor((30 n + 50) / 100);
-        // before: 15 % → floor((15 n + 50) / 100). Integer arithmetic, exact.
-        const pct = date >= '2016-07-02' ? 30 : 15;
-        expect(r.quota.primary).toBe(Math.floor((pct * p + 50) / 100));
-        expect(r.quota.junior).toBe(Math.floor((pct * j + 50) / 100));
+        // from the opinion's date (opinion.effectiveFrom, 2017-05-23): 30 % → quota = floor(0.3 n) = floor(30 n / 100);
+        // before: 15 % → floor(15 n / 100). Integer arithmetic, exact. (Rounded half up before issue 9.)
+        const pct = date >= '2017-05-23' ? 30 : 15;
+        expect(r.quota.primary).toBe(Math.floor((pct * p) / 100));
+        expect(r.quota.junior).toBe(Math.floor((pct * j) / 100));
         const [pr, jr] = date >= '2024-03-01' ? [1250, 1500] : [1000, 1250];
         expect(r.amount.equals(new Decimal(r.quota.primary).times(pr).plus(new Decimal(r.quota.junior).times(jr)))).toBe(true);
       }),

@@ -15,10 +15,15 @@ import { expectIssuesAt, issueAt, issuesOf } from '../core/helpers.js';
  *   central / west: primary 600, junior 800; east: primary 650, junior 850 (yuan/pupil/year)
  *   boarding supplement: +200 per boarder
  *   special education: 6000 (from 2016-03-01), 7000 (from 2025-03-01)
- * Opinion 5.1 floor (from 2016-07-02): rural, more than 100 and fewer than 200 → 200.
- * National floor: rural schools and all teaching points with fewer than 100 → 100.
+ * Opinion 5.1 floor (from the opinion's date, opinion.effectiveFrom, default 2017-05-23): rural,
+ * more than 100 and fewer than 200 → 200 ('district-100-to-200').
+ * National floor: rural schools and all teaching points with fewer than 100 → 100 ('national-under-100').
  */
 const CENTRAL: CalculatorOptions = { asOf: '2025-09-01', region: 'central' };
+
+/** The default bands, for patches that replace the list. */
+const NATIONAL = { id: 'national-under-100', locations: ['rural'], kinds: ['teaching-point'], below: 100, fundedAs: 100 } as const;
+const DISTRICT = { id: 'district-100-to-200', locations: ['rural'], above: 100, below: 200, fundedAs: 200 } as const;
 
 const rural = (primary: number, extra: Partial<School> = {}): School => ({ id: 'R', location: 'rural', pupils: { primary }, ...extra });
 
@@ -131,7 +136,7 @@ describe('publicFunding: which schools the floors cover', () => {
   it('town counts as rural for the district floor when the parameter says so', () => {
     const r = publicFunding(
       { id: 'T', location: 'town', pupils: { primary: 150 } },
-      { ...CENTRAL, parameters: { funding: { floors: { district: { locations: ['rural', 'town'] } } } } },
+      { ...CENTRAL, parameters: { funding: { floors: [NATIONAL, { ...DISTRICT, locations: ['rural', 'town'] }] } } },
     );
     expect(r.fundedPupils).toBe(200);
     expect(r.floorApplied).toBe('district-100-to-200');
@@ -158,7 +163,7 @@ describe('publicFunding: dates', () => {
     const mid = publicFunding(rural(150), options);
     expect(mid.fundedPupils).toBe(150);
     expect(mid.floorApplied).toBeNull();
-    expect(mid.amount.toString()).toBe('90000'); // 150 × 600, no district floor before 2016-07-02
+    expect(mid.amount.toString()).toBe('90000'); // 150 × 600, no district floor before the opinion's date (2017-05-23)
   });
 
   it('a Date object is read by its calendar day', () => {
@@ -166,12 +171,12 @@ describe('publicFunding: dates', () => {
     expect(r.amount.toString()).toBe('97500'); // 150 × 650, before the district floor
   });
 
-  it('2016-07-01 vs 2016-07-02: the district floor starts', () => {
-    const before = publicFunding(rural(150), { asOf: '2016-07-01', region: 'central' });
+  it("2017-05-22 vs 2017-05-23 (the opinion's date): the district floor starts", () => {
+    const before = publicFunding(rural(150), { asOf: '2017-05-22', region: 'central' });
     expect(before.floorApplied).toBeNull();
     expect(before.fundedPupils).toBe(150);
     expect(before.amount.toString()).toBe('90000'); // 150 × 600
-    const after = publicFunding(rural(150), { asOf: '2016-07-02', region: 'central' });
+    const after = publicFunding(rural(150), { asOf: '2017-05-23', region: 'central' });
     expect(after.floorApplied).toBe('district-100-to-200');
     expect(after.fundedPupils).toBe(200);
     expect(after.amount.toString()).toBe('120000'); // 200 × 600
@@ -320,8 +325,8 @@ describe('publicFunding: more edge cases', () => {
     expectConsistent(r);
   });
 
-  it('overriding the whole district floor before 2016-07-02 puts it in force', () => {
-    const parameters = { funding: { floors: { district: { above: 100, below: 200, fundedAs: 200, locations: ['rural'] as const } } } };
+  it("a patched list is the list in force, before the opinion's date too", () => {
+    const parameters = { funding: { floors: [NATIONAL, DISTRICT] } };
     const r = publicFunding(rural(150), { asOf: '2016-03-01', region: 'central', parameters });
     expect(r.floorApplied).toBe('district-100-to-200');
     expect(r.amount.toString()).toBe('120000'); // 200 × 600
@@ -419,26 +424,26 @@ describe('publicFunding: mixed primary/junior school under a floor', () => {
     expectConsistent(r);
   });
 
-  it('mixedStageRate primary / junior override', () => {
+  it('floorMixedStageRate primary / junior override', () => {
     // 50 primary + 100 junior → 200; 50 added at the primary rate: 30000 + 80000 + 50 × 600 = 140000
     const p = publicFunding(
       { id: 'M', location: 'rural', pupils: { primary: 50, junior: 100 } },
-      { ...CENTRAL, parameters: { funding: { floors: { mixedStageRate: 'primary' } } } },
+      { ...CENTRAL, parameters: { funding: { floorMixedStageRate: 'primary' } } },
     );
     expect(p.amount.toString()).toBe('140000');
     // at the junior rate: 30000 + 80000 + 50 × 800 = 150000
     const j = publicFunding(
       { id: 'M', location: 'rural', pupils: { primary: 50, junior: 100 } },
-      { ...CENTRAL, parameters: { funding: { floors: { mixedStageRate: 'junior' } } } },
+      { ...CENTRAL, parameters: { funding: { floorMixedStageRate: 'junior' } } },
     );
     expect(j.amount.toString()).toBe('150000');
   });
 
-  it('mixedStageRate does not change a one-stage school: its added pupils carry its own rate', () => {
+  it('floorMixedStageRate does not change a one-stage school: its added pupils carry its own rate', () => {
     // 150 junior only, rural → 200; 50 added at the junior rate whatever the choice: 150 × 800 + 50 × 800 = 160000
     const j = publicFunding(
       { id: 'J', location: 'rural', pupils: { junior: 150 } },
-      { ...CENTRAL, parameters: { funding: { floors: { mixedStageRate: 'primary' } } } },
+      { ...CENTRAL, parameters: { funding: { floorMixedStageRate: 'primary' } } },
     );
     expect(j.amount.toString()).toBe('160000');
   });
@@ -561,11 +566,11 @@ describe('publicFunding: parameter overrides', () => {
   });
 
   it('district floor changed to 250', () => {
-    const parameters = { funding: { floors: { district: { below: 250, fundedAs: 250 } } } };
+    const parameters = { funding: { floors: [NATIONAL, { id: 'district-100-to-250', locations: ['rural'] as const, above: 100, below: 250, fundedAs: 250 }] } };
     // 220 rural: more than 100, fewer than 250 → 250 × 600 = 150000
     const r = publicFunding(rural(220), { ...CENTRAL, parameters });
     expect(r.fundedPupils).toBe(250);
-    expect(r.floorApplied).toBe('district-100-to-200');
+    expect(r.floorApplied).toBe('district-100-to-250');
     expect(r.amount.toString()).toBe('150000');
     // 249 → 250; 250 → not fewer than 250 → none
     expect(publicFunding(rural(249), { ...CENTRAL, parameters }).fundedPupils).toBe(250);
@@ -577,7 +582,7 @@ describe('publicFunding: parameter overrides', () => {
   });
 
   it('national floor changed to 250 funded pupils', () => {
-    const parameters = { funding: { floors: { national: { fundedAs: 250 } } } };
+    const parameters = { funding: { floors: [{ ...NATIONAL, fundedAs: 250 }, DISTRICT] } };
     // 50 rural: fewer than 100 → 250 × 600 = 150000
     const r = publicFunding(rural(50), { ...CENTRAL, parameters });
     expect(r.fundedPupils).toBe(250);
@@ -643,11 +648,13 @@ describe('publicFunding: parameter overrides', () => {
     });
     it('a wrong choice, count or location list', () => {
       expectIssuesAt(bad({ funding: { disabledPupils: 'both' } }), ['parameters', 'funding', 'disabledPupils']);
-      expectIssuesAt(bad({ funding: { floors: { district: { fundedAs: 200.5 } } } }), ['parameters', 'funding', 'floors', 'district', 'fundedAs']);
-      expectIssuesAt(bad({ funding: { floors: { district: { locations: ['village'] } } } }), ['parameters', 'funding', 'floors', 'district', 'locations']);
-      expectIssuesAt(bad({ funding: { floors: { district: { locations: 'rural' } } } }), ['parameters', 'funding', 'floors', 'district', 'locations']);
+      expectIssuesAt(bad({ funding: { floors: [NATIONAL, { ...DISTRICT, fundedAs: 200.5 }] } }), ['parameters', 'funding', 'floors', 1, 'fundedAs']);
+      expectIssuesAt(bad({ funding: { floors: [{ ...DISTRICT, locations: ['village'] }] } }), ['parameters', 'funding', 'floors', 0, 'locations', 0]);
+      expectIssuesAt(bad({ funding: { floors: [{ ...DISTRICT, locations: 'rural' }] } }), ['parameters', 'funding', 'floors', 0, 'locations']);
+      expectIssuesAt(bad({ funding: { floorMixedStageRate: 'both' } }), ['parameters', 'funding', 'floorMixedStageRate']);
     });
     it('a group given a value, or parameters not an object', () => {
+      expectIssuesAt(bad({ funding: { benchmark: 200 } }), ['parameters', 'funding', 'benchmark']);
       expectIssuesAt(bad({ funding: { floors: 200 } }), ['parameters', 'funding', 'floors']);
       expectIssuesAt(bad({ funding: null }), ['parameters', 'funding']);
       expectIssuesAt(bad(42), ['parameters']);

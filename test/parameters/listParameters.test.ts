@@ -30,9 +30,12 @@ function expectWellFormed(list: ParameterListing[]): void {
     expect(typeof p.source).toBe('string');
     expect(CONFIDENCES).toContain(p.confidence);
     if ('region' in p) expect(['east', 'central', 'west']).toContain(p.region);
-    expect(Object.keys(p).sort()).toEqual(
-      (p.region === undefined ? ['confidence', 'effectiveFrom', 'path', 'source', 'value'] : ['confidence', 'effectiveFrom', 'path', 'region', 'source', 'value']).sort(),
-    );
+    expect(typeof p.stale).toBe('boolean');
+    // Optional keys appear only with a value: region, the opinion's date parameter, a confirmation horizon.
+    const optional = ['region', 'fromParameter', 'confirmedThrough'].filter((k) => k in p);
+    expect(Object.keys(p).sort()).toEqual(['confidence', 'effectiveFrom', 'path', 'source', 'stale', 'value', ...optional].sort());
+    if (p.confirmedThrough !== undefined) expect(p.confirmedThrough).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    else expect(p.stale).toBe(false);
   }
   // one entry per value and region
   const keys = list.map((p) => `${p.path}|${p.region ?? ''}`);
@@ -51,7 +54,8 @@ describe('listParameters on 2025-09-01', () => {
     const expected = { east: ['650', '850'], central: ['600', '800'], west: ['600', '800'] } as const;
     for (const region of ['east', 'central', 'west'] as const) {
       const primary = one(list, 'funding.benchmark.primary', region);
-      expect(primary).toEqual({ path: 'funding.benchmark.primary', value: expected[region][0], effectiveFrom: '2016-03-01', source: 'gf-2015-67', confidence: 'verified', region });
+      // Verified as the 2016 benchmark, and confirmed for 2016 only: stale on 2025-09-01.
+      expect(primary).toEqual({ path: 'funding.benchmark.primary', value: expected[region][0], effectiveFrom: '2016-03-01', source: 'gf-2015-67', confidence: 'verified', region, confirmedThrough: '2016-12-31', stale: true });
       const junior = one(list, 'funding.benchmark.junior', region);
       expect(junior.value).toBe(expected[region][1]);
       expect(typeof junior.value).toBe('string');
@@ -75,21 +79,26 @@ describe('listParameters on 2025-09-01', () => {
   });
 
   it("junheng's own choices stay unverified", () => {
-    for (const path of ['funding.disabledPupils', 'funding.floors.mixedStageRate', 'funding.floors.national.locations', 'funding.floors.district.locations']) {
+    for (const path of ['funding.disabledPupils', 'funding.floorMixedStageRate']) {
       const p = one(list, path);
       expect(p.source).toBe('junheng');
       expect(p.confidence).toBe('unverified');
     }
     expect(one(list, 'funding.disabledPupils').value).toBe('instead');
-    expect(one(list, 'funding.floors.mixedStageRate').value).toBe('proportional');
-    expect(one(list, 'funding.floors.district.locations').value).toEqual(['rural']);
+    expect(one(list, 'funding.floorMixedStageRate').value).toBe('proportional');
+    // The floor bands hold junheng's coverage readings (乡村 only, every teaching point): unverified.
+    expect(one(list, 'funding.floors').confidence).toBe('unverified');
   });
 
-  it('district floor from the opinion, from 2016-07-02', () => {
-    expect(one(list, 'funding.floors.district.above')).toMatchObject({ value: 100, effectiveFrom: '2016-07-02', source: 'opinion' });
-    expect(one(list, 'funding.floors.district.below')).toMatchObject({ value: 200, effectiveFrom: '2016-07-02', source: 'opinion' });
-    expect(one(list, 'funding.floors.district.fundedAs')).toMatchObject({ value: 200, effectiveFrom: '2016-07-02', source: 'opinion' });
-    expect(one(list, 'funding.floors.national.below')).toMatchObject({ value: 100, effectiveFrom: '2016-03-01', source: 'gf-2015-67' });
+  it("floor bands: the national band, and the opinion's from the opinion's date", () => {
+    expect(one(list, 'funding.floors')).toMatchObject({
+      value: [
+        { id: 'national-under-100', locations: ['rural'], kinds: ['teaching-point'], below: 100, fundedAs: 100 },
+        { id: 'district-100-to-200', locations: ['rural'], above: 100, below: 200, fundedAs: 200 },
+      ],
+      effectiveFrom: '2017-05-23',
+      source: 'opinion',
+    });
   });
 
   it('living subsidies and coverage', () => {
@@ -97,7 +106,8 @@ describe('listParameters on 2025-09-01', () => {
     expect(one(list, 'livingSubsidy.boarder.junior')).toMatchObject({ value: '1500', effectiveFrom: '2024-03-01' });
     expect(one(list, 'livingSubsidy.nonBoarder.primary')).toMatchObject({ value: '625', effectiveFrom: '2024-03-01' });
     expect(one(list, 'livingSubsidy.nonBoarder.junior')).toMatchObject({ value: '750', effectiveFrom: '2024-03-01' });
-    expect(one(list, 'livingSubsidy.coverage')).toMatchObject({ value: 0.3, effectiveFrom: '2016-07-02', source: 'opinion' });
+    // The opinion's own value: from opinion.effectiveFrom (default 2017-05-23; issue 9 moved it from 2016-07-02).
+    expect(one(list, 'livingSubsidy.coverage')).toMatchObject({ value: 0.3, effectiveFrom: '2017-05-23', source: 'opinion', fromParameter: 'opinion.effectiveFrom', stale: false });
   });
 
   it('money values are decimal strings', () => {
@@ -120,9 +130,11 @@ describe('listParameters on other dates', () => {
     const list = listParameters({ asOf: '2016-03-01' });
     expectWellFormed(list);
     expect(one(list, 'funding.specialEducation')).toMatchObject({ value: '6000', effectiveFrom: '2016-03-01' });
-    expect(find(list, 'funding.floors.district.above')).toHaveLength(0);
-    expect(find(list, 'funding.floors.district.locations')).toHaveLength(0);
-    expect(one(list, 'funding.floors.national.fundedAs').value).toBe(100);
+    expect(one(list, 'funding.floors')).toMatchObject({
+      value: [{ id: 'national-under-100', locations: ['rural'], kinds: ['teaching-point'], below: 100, fundedAs: 100 }],
+      effectiveFrom: '2016-03-01',
+      source: 'gf-2015-67',
+    });
     expect(one(list, 'livingSubsidy.coverage')).toMatchObject({ value: 0.15, effectiveFrom: '2011-09-01', confidence: 'unverified' });
     expect(one(list, 'livingSubsidy.nonBoarder.primary').value).toBeNull();
     expect(one(list, 'livingSubsidy.boarder.primary').value).toBe('1000');
@@ -190,8 +202,10 @@ describe('listParameters options', () => {
   });
 
   it('an override before a value exists is listed', () => {
-    const list = listParameters({ asOf: '2016-03-01', parameters: { funding: { floors: { district: { fundedAs: 250 } } } } });
-    expect(one(list, 'funding.floors.district.fundedAs')).toMatchObject({ value: 250, source: 'override' });
+    // No floor list is known before 2016-03-01; a patched list is listed all the same.
+    const bands = [{ id: 'district-100-to-250', locations: ['rural' as const], above: 100, below: 250, fundedAs: 250 }];
+    const list = listParameters({ asOf: '2015-09-01', parameters: { funding: { floors: bands } } });
+    expect(one(list, 'funding.floors')).toMatchObject({ value: bands, source: 'override' });
   });
 
   it('bad options', () => {

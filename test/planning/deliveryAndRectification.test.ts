@@ -144,7 +144,7 @@ describe('rectificationStatus (8.2 限期整改制度)', () => {
     expect(rectificationStatus([{ id: 'A', issuedOn: '2025-09-01', deadline: '2025-09-01' }], { asOf: '2025-09-01' }).items[0]?.status).toBe('due-soon');
   });
   it('before the opinion applies the warning period has no value: an error on asOf', () => {
-    expectIssuesAt(() => rectificationStatus([], { asOf: '2016-07-01' }), ['asOf']);
+    expectIssuesAt(() => rectificationStatus([], { asOf: '2017-05-22' }), ['asOf']); // before opinion.effectiveFrom
   });
   it('bad shapes: null, strings, extra keys, __proto__, null dates, a bad override', () => {
     for (const bad of [null, undefined, 'items', 3, {}, [null], ['A']]) issuesOf(() => rectificationStatus(bad as never, { asOf: '2025-09-01' }));

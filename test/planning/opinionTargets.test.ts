@@ -48,7 +48,7 @@ describe('opinionTargets: the dated targets of 1.3, 2.3, 3.2, 3.3 as a timeline'
   it('the parameters are listed with their source, date and confidence', () => {
     const list = listParameters({ asOf: '2025-09-01' });
     for (const path of ['planning.targets.qualityResourceCoverage', 'wellbeing.artsCoverageDeadline', 'wellbeing.parentSchoolHubDeadline']) {
-      expect(list.find((p) => p.path === path)).toMatchObject({ value: '2025-12-31', effectiveFrom: '2016-07-02', source: 'opinion', confidence: 'unverified' });
+      expect(list.find((p) => p.path === path)).toMatchObject({ value: '2025-12-31', effectiveFrom: '2017-05-23', source: 'opinion', confidence: 'unverified' }); // from opinion.effectiveFrom (issue 9: was 2016-07-02)
     }
     expect(list.find((p) => p.path === 'planning.rectification.dueSoonDays')).toMatchObject({ value: 30, source: 'junheng', confidence: 'unverified' });
     expect(list.find((p) => p.path === 'planning.specialEducation.minSchools')).toMatchObject({ value: 1, source: 'opinion', confidence: 'verified' });
@@ -62,7 +62,7 @@ describe('opinionTargets: the dated targets of 1.3, 2.3, 3.2, 3.3 as a timeline'
     expect(r.explanation.filter((s) => s.provision === '3.2').length).toBe(3); // the deadline, the share and the target
   });
   it('bad options: before the opinion, impossible dates, a bad patch, null, extra keys', () => {
-    const early = expectIssuesAt(() => opinionTargets({ asOf: '2016-07-01' }), ['asOf']);
+    const early = expectIssuesAt(() => opinionTargets({ asOf: '2017-05-22' }), ['asOf']);
     expect(early).toHaveLength(1); // one issue naming all four parameters
     expect(early[0]?.parameters).toHaveLength(6); // four deadlines, two shares
     expectIssuesAt(() => opinionTargets({ asOf: '2022-02-30' }), ['asOf']);
@@ -72,7 +72,8 @@ describe('opinionTargets: the dated targets of 1.3, 2.3, 3.2, 3.3 as a timeline'
     expectIssuesAt(() => opinionTargets(null as never), ['options']);
     expectIssuesAt(() => opinionTargets({ asOf: '2025-09-01', when: 1 } as never), ['when']);
     for (const bad of ['2025-09-01', 5, [], { asOf: null }]) issuesOf(() => opinionTargets(bad as never));
-    expect(safeOpinionTargets({ asOf: '2016-07-01' }).success).toBe(false);
-    expect(safeOpinionTargets({ asOf: '2016-07-02' }).success).toBe(true);
+    // The opinion's date, opinion.effectiveFrom: 2017-05-23 by default (issue 9: was 2016-07-02).
+    expect(safeOpinionTargets({ asOf: '2017-05-22' }).success).toBe(false);
+    expect(safeOpinionTargets({ asOf: '2017-05-23' }).success).toBe(true);
   });
 });

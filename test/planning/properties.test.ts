@@ -13,8 +13,8 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** Day number by an independent route: Date.UTC (years 1900–2100 only, where it is exact). */
 const utcDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const isoOfDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-/** Any real calendar date 2016-07-02 … 2030-12-31, leap days and month ends included. */
-const FIRST = utcDay('2016-07-02');
+/** Any real calendar date from the opinion's date (opinion.effectiveFrom, 2017-05-23) to 2030-12-31, leap days and month ends included. */
+const FIRST = utcDay('2017-05-23');
 const LAST = utcDay('2030-12-31');
 const dayArb = fc.integer({ min: FIRST, max: LAST });
 const dateArb = dayArb.map(isoOfDay);

@@ -106,10 +106,10 @@ describe('specialEducationSchoolCheck (1.1 原则上办好一所特殊教育学�
     const exempt = specialEducationSchoolCheck({ schools: [] }, { ...AS_OF, parameters: { planning: { specialEducation: { minSchools: 0 } } } });
     expect(exempt).toMatchObject({ compliant: true, required: 0 });
   });
-  it('before the opinion applies (2016-07-02) the rule has no value: an error on asOf', () => {
-    const issues = expectIssuesAt(() => specialEducationSchoolCheck({ schools: [] }, { asOf: '2016-07-01' }), ['asOf']);
+  it('before the opinion applies (opinion.effectiveFrom, 2017-05-23) the rule has no value: an error on asOf', () => {
+    const issues = expectIssuesAt(() => specialEducationSchoolCheck({ schools: [] }, { asOf: '2017-05-22' }), ['asOf']);
     expect(issues[0]?.code).toBe('no_value_on_date');
-    expect(specialEducationSchoolCheck({ schools: [] }, { asOf: '2016-07-02' }).required).toBe(1);
+    expect(specialEducationSchoolCheck({ schools: [] }, { asOf: '2017-05-23' }).required).toBe(1);
   });
   it('bad input: repeated ids, unknown kinds, extra keys, null, __proto__, a bad override', () => {
     const issues = expectIssuesAt(() => specialEducationSchoolCheck({ schools: [{ id: 'A' }, { id: 'A', kind: 'special-education' }] }, AS_OF), ['schools', 1, 'id']);

@@ -21,7 +21,7 @@ export const AS_OF = { asOf: '2025-09-01' };
 
 /** A valid first argument (and options) per calculator, to mutate one field at a time. */
 export const SEEDS: Record<string, [unknown, unknown]> = {
-  publicFunding: [{ id: 'A', location: 'rural', kind: 'school', pupils: { primary: 50, junior: 60 }, boarders: { junior: 5 }, disabledPupils: 2 }, { asOf: '2025-09-01', region: 'east', parameters: { funding: { floors: { district: { below: 250 } } } } }],
+  publicFunding: [{ id: 'A', location: 'rural', kind: 'school', pupils: { primary: 50, junior: 60 }, boarders: { junior: 5 }, disabledPupils: 2 }, { asOf: '2025-09-01', region: 'east', parameters: { funding: { floors: [{ id: 'national-under-100', locations: ['rural'], kinds: ['teaching-point'], below: 100, fundedAs: 100 }, { id: 'district-100-to-250', locations: ['rural'], above: 100, below: 250, fundedAs: 250 }] } } }],
   allocateBudget: [[{ id: 'A', location: 'rural', pupils: { primary: 150 } }, { id: 'B', location: 'urban', kind: 'special-education', pupils: { junior: 30 } }], { asOf: '2025-09-01', region: 'west' }],
   livingSubsidyBudget: [{ id: 'A', location: 'rural', pupils: { primary: 50 }, boarders: { primary: 45 } }, AS_OF],
   livingSubsidyEligibility: [{ stage: 'junior', boarding: false, hardship: ['registered-poor'] }, AS_OF],

@@ -3,8 +3,10 @@ import { Decimal, PolicyInputError, livingSubsidyBudget, safeLivingSubsidyBudget
 import { expectIssuesAt } from '../core/helpers.js';
 
 /**
- * Quota per stage = coverage share × boarders, rounded half up to whole pupils.
- * Coverage: 15 % from 2011-09-01 (unverified), 30 % from 2016-07-02 (opinion 5.1).
+ * Quota per stage = coverage share × boarders, rounded down to whole pupils (issue 9: "扩大到30%" is a
+ * ceiling of the covered share; the quota was rounded half up before, and the expectations below
+ * changed with that reading).
+ * Coverage: 15 % from 2011-09-01 (unverified), 30 % from the opinion's date, opinion.effectiveFrom (opinion 5.1; 2017-05-23 by default, 2016-07-02 before issue 9).
  * Boarder standard: 1000 / 1250 from 2011-09-01, 1250 / 1500 from 2024-03-01 (primary / junior).
  */
 const school = (primary: number, junior = 0): School => ({
@@ -18,15 +20,16 @@ describe('livingSubsidyBudget: quota rounding (30 %, 2025-09-01)', () => {
   const cases: Array<[number, number, string]> = [
     [0, 0, '0'], // 0 × 0.3 = 0
     [1, 0, '0'], // 0.3 → 0
-    [2, 1, '1250'], // 0.6 → 1; 1 × 1250
-    [5, 2, '2500'], // 1.5 → 2 (half up); 2 × 1250
-    [45, 14, '17500'], // 13.5 → 14; 14 × 1250
-    [15, 5, '6250'], // 4.5 → 5; 5 × 1250
-    [25, 8, '10000'], // 7.5 → 8; 8 × 1250
-    [35, 11, '13750'], // 10.5 → 11; 11 × 1250
+    [2, 0, '0'], // 0.6 → 0 (down)
+    [4, 1, '1250'], // 1.2 → 1; 1 × 1250
+    [5, 1, '1250'], // 1.5 → 1 (down); 1 × 1250
+    [45, 13, '16250'], // 13.5 → 13; 13 × 1250
+    [15, 4, '5000'], // 4.5 → 4; 4 × 1250
+    [25, 7, '8750'], // 7.5 → 7; 7 × 1250
+    [35, 10, '12500'], // 10.5 → 10; 10 × 1250
     [100, 30, '37500'], // 30 exactly
     [101, 30, '37500'], // 30.3 → 30
-    [999_999, 300_000, '375000000'], // 299999.7 → 300000; 300000 × 1250
+    [999_999, 299_999, '374998750'], // 299999.7 → 299999; 299999 × 1250
   ];
   for (const [boarders, quota, amount] of cases) {
     it(`${boarders} primary boarders → quota ${quota}, ${amount} yuan`, () => {
@@ -37,23 +40,40 @@ describe('livingSubsidyBudget: quota rounding (30 %, 2025-09-01)', () => {
     });
   }
 
+  it('hand-worked (issue 9): 45 boarders at 30 % → quota 13, never above the covered share', () => {
+    // 45 × 0.3 = 13.5 → 13 (28.9 % of 45); 14 would cover 31.1 %, above the 30 % the opinion sets.
+    const r = livingSubsidyBudget({ id: 'B', location: 'rural', pupils: { primary: 45 }, boarders: { primary: 45 } }, { asOf: '2025-09-01' });
+    expect(r.quota.primary).toBe(13);
+    expect(r.quota.primary * 100).toBeLessThanOrEqual(45 * 30);
+    expect(r.amount.toString()).toBe('16250'); // 13 × 1250
+    expect(r.explanation.map((s) => s.message.en).join('\n')).toContain('rounded down to 13 pupils');
+  });
+
+  it('the quota never exceeds the covered share, and is the largest that does not', () => {
+    for (let n = 0; n <= 400; n++) {
+      const q = livingSubsidyBudget({ id: 'B', location: 'rural', pupils: { primary: n }, boarders: { primary: n } }, { asOf: '2025-09-01' }).quota.primary;
+      expect(q * 10).toBeLessThanOrEqual(n * 3);
+      expect((q + 1) * 10).toBeGreaterThan(n * 3);
+    }
+  });
+
   it('junior quota rounds the same way, at the junior rate', () => {
-    // 5 × 0.3 = 1.5 → 2; 2 × 1500 = 3000
+    // 5 × 0.3 = 1.5 → 1; 1 × 1500 = 1500
     const r = livingSubsidyBudget(school(0, 5), { asOf: '2025-09-01' });
-    expect(r.quota).toEqual({ primary: 0, junior: 2 });
-    expect(r.amount.toString()).toBe('3000');
+    expect(r.quota).toEqual({ primary: 0, junior: 1 });
+    expect(r.amount.toString()).toBe('1500');
   });
 
   it('the documented example', () => {
-    // primary 45 × 0.3 = 13.5 → 14; junior 100 × 0.3 = 30
-    // 14 × 1250 + 30 × 1500 = 17500 + 45000 = 62500
+    // primary 45 × 0.3 = 13.5 → 13; junior 100 × 0.3 = 30
+    // 13 × 1250 + 30 × 1500 = 16250 + 45000 = 61250
     const r = livingSubsidyBudget(
       { id: 'B', location: 'rural', pupils: { primary: 300, junior: 200 }, boarders: { primary: 45, junior: 100 } },
       { asOf: '2025-09-01' },
     );
     expect(r.schoolId).toBe('B');
-    expect(r.quota).toEqual({ primary: 14, junior: 30 });
-    expect(r.amount.toString()).toBe('62500');
+    expect(r.quota).toEqual({ primary: 13, junior: 30 });
+    expect(r.amount.toString()).toBe('61250');
     expect(Decimal.isDecimal(r.amount)).toBe(true);
   });
 
@@ -66,28 +86,28 @@ describe('livingSubsidyBudget: quota rounding (30 %, 2025-09-01)', () => {
 
 describe('livingSubsidyBudget: dates', () => {
   it('before and after 2024-03-01', () => {
-    // quota 14 / 30 as above
-    // 2024-02-29: 14 × 1000 + 30 × 1250 = 14000 + 37500 = 51500
-    expect(livingSubsidyBudget(school(45, 100), { asOf: '2024-02-29' }).amount.toString()).toBe('51500');
-    // 2024-03-01: 14 × 1250 + 30 × 1500 = 17500 + 45000 = 62500
-    expect(livingSubsidyBudget(school(45, 100), { asOf: '2024-03-01' }).amount.toString()).toBe('62500');
+    // quota 13 / 30 as above
+    // 2024-02-29: 13 × 1000 + 30 × 1250 = 13000 + 37500 = 50500
+    expect(livingSubsidyBudget(school(45, 100), { asOf: '2024-02-29' }).amount.toString()).toBe('50500');
+    // 2024-03-01: 13 × 1250 + 30 × 1500 = 16250 + 45000 = 61250
+    expect(livingSubsidyBudget(school(45, 100), { asOf: '2024-03-01' }).amount.toString()).toBe('61250');
   });
 
-  it('coverage 15 % before 2016-07-02, 30 % from it', () => {
-    // 2016-07-01: 10 × 0.15 = 1.5 → 2; 20 × 0.15 = 3; 2 × 1000 + 3 × 1250 = 2000 + 3750 = 5750
-    const before = livingSubsidyBudget(school(10, 20), { asOf: '2016-07-01' });
-    expect(before.quota).toEqual({ primary: 2, junior: 3 });
-    expect(before.amount.toString()).toBe('5750');
-    // 2016-07-02: 10 × 0.3 = 3; 20 × 0.3 = 6; 3 × 1000 + 6 × 1250 = 3000 + 7500 = 10500
-    const after = livingSubsidyBudget(school(10, 20), { asOf: '2016-07-02' });
+  it('coverage 15 % before the opinion (2017-05-23), 30 % from it', () => {
+    // 2017-05-22: 10 × 0.15 = 1.5 → 1 (down); 20 × 0.15 = 3; 1 × 1000 + 3 × 1250 = 1000 + 3750 = 4750
+    const before = livingSubsidyBudget(school(10, 20), { asOf: '2017-05-22' });
+    expect(before.quota).toEqual({ primary: 1, junior: 3 });
+    expect(before.amount.toString()).toBe('4750');
+    // 2017-05-23: 10 × 0.3 = 3; 20 × 0.3 = 6; 3 × 1000 + 6 × 1250 = 3000 + 7500 = 10500
+    const after = livingSubsidyBudget(school(10, 20), { asOf: '2017-05-23' });
     expect(after.quota).toEqual({ primary: 3, junior: 6 });
     expect(after.amount.toString()).toBe('10500');
   });
 
-  it('15 % rounding: 3 → 0.45 → 0, 7 → 1.05 → 1, 30 → 4.5 → 5', () => {
+  it('15 % rounding down: 3 → 0.45 → 0, 7 → 1.05 → 1, 30 → 4.5 → 4', () => {
     expect(livingSubsidyBudget(school(3), { asOf: '2012-01-01' }).quota.primary).toBe(0);
     expect(livingSubsidyBudget(school(7), { asOf: '2012-01-01' }).quota.primary).toBe(1);
-    expect(livingSubsidyBudget(school(30), { asOf: '2012-01-01' }).quota.primary).toBe(5);
+    expect(livingSubsidyBudget(school(30), { asOf: '2012-01-01' }).quota.primary).toBe(4);
   });
 
   it('2011-09-01 is the first day; 2011-08-31 is an error on asOf', () => {
@@ -110,8 +130,8 @@ describe('livingSubsidyBudget: citations, explanation, overrides, errors', () =>
       expect(s.message.zh.length).toBeGreaterThan(0);
       expect(s.message.en.length).toBeGreaterThan(0);
     }
-    expect(r.explanation.some((s) => s.values?.['quota'] === 2)).toBe(true);
-    expect(JSON.parse(JSON.stringify(r)).amount).toBe('2500'); // 2 × 1250
+    expect(r.explanation.some((s) => s.values?.['quota'] === 1)).toBe(true); // 5 × 0.3 = 1.5 → 1
+    expect(JSON.parse(JSON.stringify(r)).amount).toBe('1250'); // 1 × 1250
   });
 
   it('a province paying more, and a different coverage', () => {

@@ -57,8 +57,8 @@ describe('livingSubsidyEligibility: hardship and reasons', () => {
     }
   });
 
-  it('every hardship category qualifies', () => {
-    for (const h of ['registered-poor', 'subsistence-allowance', 'extreme-poverty-support', 'disabled-poor-family'] as const) {
+  it('every hardship category qualifies a boarder', () => {
+    for (const h of ['registered-poor', 'subsistence-allowance', 'extreme-poverty-support', 'disabled-poor-family', 'family-hardship'] as const) {
       const r = livingSubsidyEligibility(pupil('junior', true, [h]), { asOf: '2025-09-01' });
       expect(r.eligible).toBe(true);
       expect(r.annualAmount.toString()).toBe('1500');
@@ -115,6 +115,79 @@ describe('livingSubsidyEligibility: hardship and reasons', () => {
     const r = livingSubsidyEligibility(pupil('primary', false), { asOf: '2025-09-01', parameters: { livingSubsidy: { nonBoarder: { primary: null } } } });
     expect(r.eligible).toBe(false);
     expect(r.annualAmount.toString()).toBe('0');
+  });
+});
+
+describe('livingSubsidyEligibility: family hardship and the rural qualifiers (issue 9)', () => {
+  const codes = (r: { reasons: Array<{ code: string }> }) => r.reasons.map((x) => x.code);
+
+  it('hand-worked: a boarder with family hardship (家庭经济困难, as recognised locally) qualifies', () => {
+    const r = livingSubsidyEligibility({ stage: 'primary', boarding: true, hardship: ['family-hardship'] }, { asOf: '2025-09-01' });
+    expect(r.eligible).toBe(true);
+    expect(r.annualAmount.toString()).toBe('1250');
+    expect(codes(r)).toEqual(['hardship', 'boarder']);
+    const junior = livingSubsidyEligibility({ stage: 'junior', boarding: true, hardship: ['family-hardship'] }, { asOf: '2016-09-01' });
+    expect(junior.annualAmount.toString()).toBe('1250'); // the 2011 standard, a rural boarder by default
+  });
+
+  it('family hardship alone does not qualify a non-boarder: only the four 2019 categories do', () => {
+    const r = livingSubsidyEligibility({ stage: 'primary', boarding: false, hardship: ['family-hardship'] }, { asOf: '2025-09-01' });
+    expect(r.eligible).toBe(false);
+    expect(r.annualAmount.isZero()).toBe(true);
+    expect(codes(r)).toEqual(['hardship', 'non-boarder-covered', 'no-non-boarder-category']);
+    const both = livingSubsidyEligibility({ stage: 'primary', boarding: false, hardship: ['family-hardship', 'disabled-poor-family'] }, { asOf: '2025-09-01' });
+    expect(both.annualAmount.toString()).toBe('625');
+  });
+
+  it('boarders: rural only from 2011-09-01, urban and rural from 2017-03-01 (统一城乡“两免一补”)', () => {
+    const urban = (asOf: string) => livingSubsidyEligibility({ stage: 'primary', boarding: true, hardship: ['subsistence-allowance'], rural: false }, { asOf });
+    expect(urban('2017-02-28').eligible).toBe(false);
+    expect(codes(urban('2017-02-28'))).toEqual(['hardship', 'boarder', 'urban-not-covered']);
+    expect(urban('2017-03-01').eligible).toBe(true);
+    expect(urban('2017-03-01').annualAmount.toString()).toBe('1000');
+    const rural = livingSubsidyEligibility({ stage: 'primary', boarding: true, hardship: ['registered-poor'], rural: true }, { asOf: '2012-09-01' });
+    expect(rural.eligible).toBe(true);
+    expect(codes(rural)).toEqual(['hardship', 'boarder']);
+  });
+
+  it('rural not given: read as rural, and said where it decided', () => {
+    const boarder = livingSubsidyEligibility({ stage: 'primary', boarding: true, hardship: ['family-hardship'] }, { asOf: '2014-09-01' });
+    expect(boarder.eligible).toBe(true);
+    expect(codes(boarder)).toEqual(['hardship', 'boarder', 'rural-assumed']);
+    const day = livingSubsidyEligibility({ stage: 'junior', boarding: false, hardship: ['subsistence-allowance'] }, { asOf: '2024-09-01' });
+    expect(day.eligible).toBe(true);
+    expect(codes(day)).toEqual(['hardship', 'non-boarder-covered', 'rural-assumed']);
+    // A category without a rural qualifier needs no assumption.
+    const poor = livingSubsidyEligibility({ stage: 'junior', boarding: false, hardship: ['registered-poor', 'subsistence-allowance'] }, { asOf: '2024-09-01' });
+    expect(codes(poor)).toEqual(['hardship', 'non-boarder-covered']);
+  });
+
+  it('non-boarders: 农村低保 and 农村特困 need a rural pupil; 建档立卡 and disabled pupils do not', () => {
+    const nb = (hardship: Pupil['hardship'], rural: boolean) => livingSubsidyEligibility({ stage: 'junior', boarding: false, hardship, rural }, { asOf: '2024-09-01' });
+    expect(nb(['subsistence-allowance'], false).eligible).toBe(false);
+    expect(codes(nb(['subsistence-allowance'], false))).toEqual(['hardship', 'non-boarder-covered', 'urban-not-covered']);
+    expect(nb(['extreme-poverty-support'], false).eligible).toBe(false);
+    expect(nb(['subsistence-allowance', 'extreme-poverty-support'], false).eligible).toBe(false);
+    expect(nb(['subsistence-allowance'], true).annualAmount.toString()).toBe('750');
+    expect(nb(['extreme-poverty-support'], true).annualAmount.toString()).toBe('750');
+    expect(nb(['registered-poor'], false).annualAmount.toString()).toBe('750');
+    expect(nb(['disabled-poor-family'], false).annualAmount.toString()).toBe('750');
+    expect(nb(['subsistence-allowance', 'disabled-poor-family'], false).annualAmount.toString()).toBe('750');
+  });
+
+  it('a district that reads 低保 for urban families too overrides the qualifier; the explanation cites it', () => {
+    const r = livingSubsidyEligibility(
+      { stage: 'junior', boarding: false, hardship: ['subsistence-allowance'], rural: false },
+      { asOf: '2024-09-01', parameters: { livingSubsidy: { eligibleLocations: { subsistenceAllowance: 'urban-and-rural' } } } },
+    );
+    expect(r.eligible).toBe(true);
+    expect(r.explanation.some((s) => s.values?.['path'] === 'livingSubsidy.eligibleLocations.subsistenceAllowance' || s.message.en.includes('livingSubsidy.eligibleLocations.subsistenceAllowance'))).toBe(true);
+    const cited = livingSubsidyEligibility({ stage: 'junior', boarding: false, hardship: ['subsistence-allowance'], rural: true }, { asOf: '2024-09-01' });
+    expect(cited.citations).toContain('living-subsidy-2019');
+  });
+
+  it('rural must be true or false', () => {
+    expectIssuesAt(() => livingSubsidyEligibility({ stage: 'primary', boarding: true, hardship: [], rural: 'yes' } as never, { asOf: '2025-09-01' }), ['rural']);
   });
 });
 

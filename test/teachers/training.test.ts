@@ -52,14 +52,16 @@ describe('trainingCompliance: which records count', () => {
   it('leaves out records dated after asOf', () => {
     const r = trainingCompliance(teacher([at('2023-06-30', 200), at('2023-07-01', 160)]), { asOf: '2023-06-30' });
     expect(r.completedHours).toBe(200); // the 2023-07-01 record is after asOf
-    expect(r.compliant).toBe(false);
+    // Mid-cycle a shortfall is progress (issue 9): in progress and compliant; it was `false` before.
+    expect(r.status).toBe('in-progress');
+    expect(r.compliant).toBe(true);
     expect(r.shortfall).toBe(160);
     const last = r.explanation.at(-2);
     expect(last?.values?.['afterAsOf']).toBe(1);
   });
 
   it('359.9 hours is short by 0.1; 359.9 + 0.1 is exactly 360 (tenths, no float drift)', () => {
-    expect(trainingCompliance(teacher([at('2022-01-01', 359.9)]), { asOf: '2025-12-31' })).toMatchObject({ compliant: false, shortfall: 0.1 });
+    expect(trainingCompliance(teacher([at('2022-01-01', 359.9)]), { asOf: '2025-12-31' })).toMatchObject({ status: 'not-met', compliant: false, shortfall: 0.1 });
     // In floats 0.1 × 3600 summed drifts; in tenths it is exactly 3600 tenths.
     const many = Array.from({ length: 3600 }, (_, i) => at(`2022-01-${String((i % 28) + 1).padStart(2, '0')}`, 0.1));
     const r = trainingCompliance(teacher(many), { asOf: '2025-12-31' });
@@ -70,6 +72,59 @@ describe('trainingCompliance: which records count', () => {
   it('accepts Date objects for dates (their local calendar day)', () => {
     const r = trainingCompliance(teacher([{ date: new Date(2022, 4, 1), hours: 360 }]), { asOf: new Date(2025, 11, 31) });
     expect(r.compliant).toBe(true);
+  });
+});
+
+describe('trainingCompliance: status (issue 9: not-met only once the cycle is over)', () => {
+  it('hand-worked: 300 hours in mid-2024 (cycle 2021–2025) is in progress and compliant', () => {
+    const r = trainingCompliance(teacher([at('2022-06-01', 180), at('2024-03-01', 120)]), { asOf: '2024-06-30' });
+    expect(r.cycle).toEqual({ start: '2021-01-01', end: '2025-12-31' });
+    expect(r.completedHours).toBe(300);
+    expect(r.status).toBe('in-progress');
+    expect(r.compliant).toBe(true);
+    expect(r.shortfall).toBe(60);
+    const en = r.explanation.map((s) => s.message.en).join('\n');
+    expect(en).toContain('in progress, not a breach');
+  });
+
+  it('the same hours on the cycle\'s last day are not met; the day before still in progress', () => {
+    const t = teacher([at('2022-06-01', 300)]);
+    expect(trainingCompliance(t, { asOf: '2025-12-30' })).toMatchObject({ status: 'in-progress', compliant: true });
+    expect(trainingCompliance(t, { asOf: '2025-12-31' })).toMatchObject({ status: 'not-met', compliant: false, shortfall: 60 });
+  });
+
+  it('met mid-cycle is met', () => {
+    expect(trainingCompliance(teacher([at('2022-06-01', 360)]), { asOf: '2023-01-01' })).toMatchObject({ status: 'met', compliant: true });
+  });
+});
+
+describe('trainingCompliance: options.cycle', () => {
+  const t = teacher([at('2019-05-01', 360), at('2022-06-01', 300)]);
+  it("'containing' (default) is the cycle of asOf", () => {
+    expect(trainingCompliance(t, { asOf: '2024-06-30', cycle: 'containing' })).toMatchObject({ cycle: { start: '2021-01-01', end: '2025-12-31' }, status: 'in-progress' });
+  });
+  it("'last-completed' is the latest cycle ended on asOf: the one before, or the containing one on its last day", () => {
+    const mid = trainingCompliance(t, { asOf: '2024-06-30', cycle: 'last-completed' });
+    expect(mid.cycle).toEqual({ start: '2016-01-01', end: '2020-12-31' });
+    expect(mid).toMatchObject({ completedHours: 360, status: 'met', compliant: true });
+    const last = trainingCompliance(t, { asOf: '2025-12-31', cycle: 'last-completed' });
+    expect(last.cycle).toEqual({ start: '2021-01-01', end: '2025-12-31' });
+    expect(last).toMatchObject({ completedHours: 300, status: 'not-met', compliant: false });
+  });
+  it("a completed cycle counts records up to its own end, not up to asOf", () => {
+    const r = trainingCompliance(teacher([at('2020-06-01', 200), at('2021-02-01', 200)]), { asOf: '2021-06-30', cycle: 'last-completed' });
+    expect(r.completedHours).toBe(200);
+    expect(r.status).toBe('not-met');
+    expect(r.explanation.at(-2)?.values?.['afterAsOf']).toBe(1);
+  });
+  it('a teacher employed after the completed cycle ended owes nothing for it', () => {
+    const r = trainingCompliance(teacher([], { employedSince: '2021-09-01' }), { asOf: '2024-06-30', cycle: 'last-completed' });
+    expect(r).toMatchObject({ requiredHours: 0, status: 'met', compliant: true });
+    const full = trainingCompliance(teacher([], { employedSince: '2021-09-01' }), { asOf: '2024-06-30', cycle: 'last-completed', parameters: { teachers: { training: { midCycleHires: 'full' } } } });
+    expect(full.requiredHours).toBe(0);
+  });
+  it('rejects an unknown cycle choice, on its option path', () => {
+    expectIssuesAt(() => trainingCompliance(t, { asOf: '2024-06-30', cycle: 'previous' as never }), ['cycle']);
   });
 });
 
@@ -115,8 +170,8 @@ describe('trainingCompliance: parameters', () => {
       ['parameters', 'teachers', 'training', 'cycleAnchor'],
     );
   });
-  it('an asOf before the opinion (2016-07-02) is an error on asOf', () => {
-    expectIssuesAt(() => trainingCompliance(teacher([]), { asOf: '2016-01-01' }), ['asOf']);
+  it('an asOf before the opinion (opinion.effectiveFrom, 2017-05-23) is an error on asOf', () => {
+    expectIssuesAt(() => trainingCompliance(teacher([]), { asOf: '2017-05-22' }), ['asOf']);
   });
 });
 
@@ -184,6 +239,8 @@ describe('trainingReport and createTrainingTally', () => {
   it('gives per-teacher results, the exact completion fraction, and the G9 check', () => {
     const r = trainingReport(roster, { asOf: '2025-12-31' });
     expect(r.teachers.map((t) => t.compliant)).toEqual([true, false, true]);
+    expect(r.teachers.map((t) => t.status)).toEqual(['met', 'not-met', 'met']);
+    expect(r).toMatchObject({ met: 2, inProgress: 0, notMet: 1, compliant: 2 });
     expect(r.completion).toEqual({ numerator: 2, denominator: 3 });
     expect(r.completionRate).toBe(2 / 3);
     expect(r.fullCompletion).toBe(false);
@@ -217,5 +274,23 @@ describe('trainingReport and createTrainingTally', () => {
   });
   it('createTrainingTally rejects bad options at once', () => {
     expectIssuesAt(() => createTrainingTally({ asOf: 'soon' }), ['asOf']);
+    expectIssuesAt(() => createTrainingTally({ asOf: '2025-12-31', cycle: 'next' as never }), ['cycle']);
+  });
+  it('mid-cycle: compliant counts those in progress; completion counts only those who met the hours', () => {
+    const r = trainingReport(roster.slice(0, 2), { asOf: '2024-06-30' });
+    expect(r.teachers.map((t) => t.status)).toEqual(['met', 'in-progress']);
+    expect(r).toMatchObject({ total: 2, met: 1, inProgress: 1, notMet: 0, compliant: 2, fullCompletion: false });
+    expect(r.completion).toEqual({ numerator: 1, denominator: 2 });
+  });
+  it('the report and the tally take options.cycle the same way', () => {
+    const asOf = '2024-06-30';
+    const old: Teacher[] = [{ id: 'A', training: [at('2018-01-01', 360)] }, { id: 'B', training: [at('2018-01-01', 100)] }];
+    const r = trainingReport(old, { asOf, cycle: 'last-completed' });
+    expect(r.cycle).toEqual({ start: '2016-01-01', end: '2020-12-31' });
+    expect(r).toMatchObject({ met: 1, inProgress: 0, notMet: 1, compliant: 1 });
+    const tally = createTrainingTally({ asOf, cycle: 'last-completed' });
+    for (const t of old) tally.add(t);
+    expect(tally.cycle).toEqual(r.cycle);
+    expect(tally.summary()).toMatchObject({ met: 1, notMet: 1, completion: r.completion });
   });
 });

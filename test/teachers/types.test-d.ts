@@ -8,6 +8,7 @@ import {
   type Decimal,
   type Teacher,
   type TrainingComplianceResult,
+  type TrainingStatus,
   type TrainingSummary,
 } from '../../src/index.js';
 
@@ -22,6 +23,14 @@ describe('teachers: types', () => {
   it('money comes out as Decimal, rates as numbers', () => {
     expectTypeOf(payParity).returns.toHaveProperty('shortfall').toEqualTypeOf<Decimal>();
     expectTypeOf(rotationCompliance).returns.toHaveProperty('rotationRate').toEqualTypeOf<number>();
+  });
+  it('status and the cycle option', () => {
+    expectTypeOf<TrainingComplianceResult['status']>().toEqualTypeOf<'met' | 'in-progress' | 'not-met'>();
+    expectTypeOf(trainingCompliance({ id: 'T', training: [] }, { asOf: '2024-06-30', cycle: 'last-completed' }).status).toEqualTypeOf<TrainingStatus>();
+    expectTypeOf(trainingReport([], { cycle: 'containing' })).toHaveProperty('inProgress').toEqualTypeOf<number>();
+    expectTypeOf(createTrainingTally({ cycle: 'last-completed' }).summary().notMet).toEqualTypeOf<number>();
+    // @ts-expect-error only 'containing' | 'last-completed'
+    trainingCompliance({ id: 'T', training: [] }, { cycle: 'previous' });
   });
   it('rejects a teacher without training at compile time', () => {
     // @ts-expect-error training is required

@@ -48,8 +48,9 @@ describe('publicFunding types', () => {
   it('result fields', () => {
     const r = publicFunding({ id: 'A', location: 'rural', pupils: { primary: 10 } }, { asOf: '2025-09-01', region: 'west' });
     expectTypeOf(r.amount).toEqualTypeOf<DecimalJs>();
-    expectTypeOf(r.floorApplied).toEqualTypeOf<'national-under-100' | 'district-100-to-200' | null>();
-    expectTypeOf<FloorApplied>().toEqualTypeOf<'national-under-100' | 'district-100-to-200' | null>();
+    // The id of the band applied: the default bands' ids or a patched list's own.
+    expectTypeOf(r.floorApplied).toEqualTypeOf<string | null>();
+    expectTypeOf<FloorApplied>().toEqualTypeOf<string | null>();
     expectTypeOf(r.fundedPupils).toEqualTypeOf<number>();
     expectTypeOf(r.schoolId).toEqualTypeOf<string>();
     expectTypeOf(r.citations).toEqualTypeOf<string[]>();
@@ -105,7 +106,12 @@ describe('ParameterOverrides', () => {
   it('accepts the documented patches', () => {
     const a: ParameterOverrides = { funding: { benchmark: { primary: { central: 720 } } } };
     const b: ParameterOverrides = { funding: { benchmark: { primary: 720, junior: '940.50' } } };
-    const c: ParameterOverrides = { funding: { disabledPupils: 'on-top', floors: { district: { locations: ['rural', 'town'], fundedAs: 250 } } } };
+    const c: ParameterOverrides = { funding: { disabledPupils: 'on-top', floors: [{ id: 'district-100-to-250', locations: ['rural', 'town'], above: 100, below: 250, fundedAs: 250 }], floorMixedStageRate: 'junior' } };
+    // @ts-expect-error a band needs `below` and `fundedAs`
+    const e: ParameterOverrides = { funding: { floors: [{ id: 'x', locations: ['rural'] }] } };
+    // @ts-expect-error special-education schools are never under a floor
+    const f: ParameterOverrides = { funding: { floors: [{ id: 'x', locations: [], kinds: ['special-education'], below: 100, fundedAs: 100 }] } };
+    void [e, f];
     const d: ParameterOverrides = { livingSubsidy: { coverage: 0.3, nonBoarder: { primary: null } } };
     void [a, b, c, d];
   });

@@ -152,7 +152,7 @@ describe('securityPostCheck (7.1: a full-time security post at every school)', (
       [0, 'fullTimeSecurityStaff'], [1, 'fullTimeSecurityStaff'], [2, 'fullTimeSecurityStaff'], [3, 'guards'], [4, 'id'],
     );
     expectIssuesAt(() => securityPostCheck([]), []);
-    expectIssuesAt(() => securityPostCheck([{ id: 'A', fullTimeSecurityStaff: 1 }], { asOf: '2016-07-01' }), ['asOf']);
+    expectIssuesAt(() => securityPostCheck([{ id: 'A', fullTimeSecurityStaff: 1 }], { asOf: '2017-05-22' }), ['asOf']); // before opinion.effectiveFrom
     for (const bad of [null, undefined, 'x', { id: 'A', fullTimeSecurityStaff: 1 }]) issuesOf(() => securityPostCheck(bad as never));
     expect(safeSecurityPostCheck(null as never).success).toBe(false);
   });

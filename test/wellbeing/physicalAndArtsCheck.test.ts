@@ -124,10 +124,11 @@ describe('physicalAndArtsCheck: the whole result', () => {
       'wellbeing.dailyExerciseMinutes', 'wellbeing.healthMonitoringPeriod', 'wellbeing.artsCoverageTarget', 'wellbeing.artsCoverageDeadline',
       'wellbeing.parentSchoolHubTarget', 'wellbeing.parentSchoolHubDeadline', 'wellbeing.securityMinFullTimeStaff',
     ]);
-    expect(listed[0]).toEqual({ path: 'wellbeing.dailyExerciseMinutes', value: 60, effectiveFrom: '2016-07-02', source: 'opinion', confidence: 'verified' });
+    // From the opinion's date, opinion.effectiveFrom (issue 9: 2017-05-23, was 2016-07-02); an opinion value has no horizon.
+    expect(listed[0]).toEqual({ path: 'wellbeing.dailyExerciseMinutes', value: 60, effectiveFrom: '2017-05-23', source: 'opinion', confidence: 'verified', fromParameter: 'opinion.effectiveFrom', stale: false });
   });
-  it('before the opinion (2016-07-02) there is no value: an error on asOf', () => {
-    const issues = expectIssuesAt(() => physicalAndArtsCheck(school({ healthMonitoring: { lastDone: '2016-01-01' } }), { asOf: '2016-07-01' }), ['asOf']);
+  it('before the opinion (opinion.effectiveFrom, 2017-05-23) there is no value: an error on asOf', () => {
+    const issues = expectIssuesAt(() => physicalAndArtsCheck(school({ healthMonitoring: { lastDone: '2016-01-01' } }), { asOf: '2017-05-22' }), ['asOf']);
     expect(issueAt(issues, ['asOf']).code).toBe('no_value_on_date');
   });
   it('bad inputs of every kind give PolicyInputError with paths', () => {

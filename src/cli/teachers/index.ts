@@ -1,5 +1,6 @@
 /**
- * `junheng teachers <file.csv|file.json> [--as-of YYYY-MM-DD] [--format table|json|csv]` — the
+ * `junheng teachers <file.csv|file.json> [--as-of YYYY-MM-DD] [--format table|json|csv]
+ * [--parameters set.json]` — the
  * five-year training position of every teacher (opinion 4.2) and the completion rate (优质均衡 G9).
  *
  * A CSV is read as a stream (fixed-size chunks, line by line) and each teacher is handed to the
@@ -18,18 +19,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createTrainingTally, PolicyInputError, trainingReport, type Teacher, type TrainingTally } from 'junheng';
-import { chooseFormat, parseCommandArgs } from '../args.js';
+import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from '../args.js';
 import { EXIT, InputError, type Command, type Io } from '../command.js';
 import { ChunkWriter, FORMATS, type Format } from '../format.js';
 import { Progress } from '../progress.js';
-import { CHUNK, describeRowIssue, eachLine, isJsonFile, openFile, parseJson, readText, type RowSource } from '../read.js';
+import { CHUNK, describeRowIssue, eachLine, isJsonFile, openFile, parseJson, readParameterFile, readText, type ParameterFile, type RowSource } from '../read.js';
 import { confirmRepeats, Problems, readCsvPass } from './pass.js';
-import { readRow, Report, unverifiedInForce, widthOf } from './report.js';
+import { optionsOf, readRow, Report, unverifiedInForce, widthOf } from './report.js';
 
 const HELP = `Usage: junheng teachers <file.csv|file.json> [options]
 
 Five-year training position (教师全员培训, opinion 4.2: at least 360 hours in each 5-year cycle)
-of every teacher, and the completion rate (优质均衡 G9 asks 100 %).
+of every teacher, and the completion rate (优质均衡 G9 asks 100 %). Each teacher's status is met,
+in-progress (short, the cycle not yet over: not a breach) or not-met (short, the cycle over).
 
 Arguments:
   file.csv    one row per training record, header teacher_id,employed_since,date,hours
@@ -41,7 +43,10 @@ Arguments:
 Options:
   --as-of YYYY-MM-DD         the day of the check; its cycle is assessed (default: today)
   --format table|json|csv    output format (default: table)
+  --parameters set.json      base parameters: a JSON local parameter set (below)
   -h, --help                 show this help
+
+${PARAMETERS_HELP}
 
 Exit status: 0 success, 1 bad input or data (every problem on stderr, nothing on stdout),
 2 usage error.
@@ -57,12 +62,13 @@ interface TeachersArgs {
   file: string;
   asOf: string;
   format: Format;
+  parameters: string | undefined;
 }
 
 function parseTeachersArgs(args: string[]): TeachersArgs | 'help' {
   const parsed = parseCommandArgs(args, ['format'], teachersCommand, 'teachers file (file.csv or file.json)');
   if (parsed === 'help') return 'help';
-  return { file: parsed.file, asOf: parsed.asOf, format: chooseFormat(parsed.flags.format, FORMATS, teachersCommand) };
+  return { file: parsed.file, asOf: parsed.asOf, format: chooseFormat(parsed.flags.format, FORMATS, teachersCommand), parameters: parsed.parameters };
 }
 
 /** Where a teachers file's rows came from, for messages: a teacher is named by its id. */
@@ -78,12 +84,12 @@ function teacherRows(file: string, list: readonly unknown[]): RowSource {
   };
 }
 
-/** Makes the tally, turning a bad --as-of into an input error before the file is read. */
-function makeTally(asOf: string): TrainingTally {
+/** Makes the tally, turning a bad --as-of or --parameters file into an input error before the file is read. */
+function makeTally(asOf: string, base: ParameterFile | undefined): TrainingTally {
   try {
-    return createTrainingTally({ asOf });
+    return createTrainingTally(optionsOf(asOf, base?.patch));
   } catch (error) {
-    if (error instanceof PolicyInputError) throw new InputError(error.issues.map((issue) => describeRowIssue(issue, teacherRows('', []))), 'junheng: cannot check training, nothing computed:');
+    if (error instanceof PolicyInputError) throw new InputError(error.issues.map((issue) => describeRowIssue(issue, teacherRows('', []), base?.label)), 'junheng: cannot check training, nothing computed:');
     throw error;
   }
 }
@@ -103,8 +109,8 @@ function copyFile(fd: number, io: Io): void {
   if (tail !== '') io.stdout(tail);
 }
 
-function runCsv(file: string, fd: number, asOf: string, format: Format, io: Io): number {
-  const tally = makeTally(asOf);
+function runCsv(file: string, fd: number, asOf: string, format: Format, io: Io, base: ParameterFile | undefined): number {
+  const tally = makeTally(asOf, base);
   const size = fstatSync(fd).size;
   const progress = new Progress(io, size > PROGRESS_BYTES);
   const dir = mkdtempSync(join(tmpdir(), 'junheng-teachers-'));
@@ -122,7 +128,7 @@ function runCsv(file: string, fd: number, asOf: string, format: Format, io: Io):
     }
     spool.flush();
     const out = new ChunkWriter((chunk) => io.stdout(chunk));
-    const report = new Report(format, out, tally.summary(), asOf, pass.idWidth);
+    const report = new Report(format, out, tally.summary(), asOf, pass.idWidth, base);
     report.head();
     if (format === 'table') eachLine(spoolFd, (text, start, end) => report.row(readRow(text.slice(start, end))));
     else {
@@ -130,10 +136,10 @@ function runCsv(file: string, fd: number, asOf: string, format: Format, io: Io):
       copyFile(spoolFd, io);
       report.copied(pass.teachers);
     }
-    report.foot(unverifiedInForce(asOf));
+    report.foot(unverifiedInForce(asOf, base?.patch));
     if (format === 'csv' && io.stderrIsTTY) {
       const s = tally.summary();
-      io.stderr(`junheng: ${s.compliant} of ${s.total} teachers completed their training hours\n`);
+      io.stderr(`junheng: ${s.met} of ${s.total} teachers completed their training hours (${s.inProgress} in progress, ${s.notMet} not met)\n`);
     }
     return EXIT.ok;
   } finally {
@@ -142,25 +148,25 @@ function runCsv(file: string, fd: number, asOf: string, format: Format, io: Io):
   }
 }
 
-function runJson(file: string, asOf: string, format: Format, io: Io): number {
-  makeTally(asOf); // options problems first, as for a CSV
+function runJson(file: string, asOf: string, format: Format, io: Io, base: ParameterFile | undefined): number {
+  makeTally(asOf, base); // options problems first, as for a CSV
   const data = parseJson(readText(file), file);
   let report;
   try {
-    report = trainingReport(data as Teacher[], { asOf });
+    report = trainingReport(data as Teacher[], optionsOf(asOf, base?.patch));
   } catch (error) {
     if (!(error instanceof PolicyInputError)) throw error;
     const rows = teacherRows(file, Array.isArray(data) ? (data as unknown[]) : []);
-    const problems = error.issues.map((issue) => describeRowIssue(issue, rows));
+    const problems = error.issues.map((issue) => describeRowIssue(issue, rows, base?.label));
     throw new InputError(problems, `junheng: cannot check training, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing computed:`);
   }
   let idWidth = 'teacher'.length;
   for (const t of report.teachers) idWidth = Math.max(idWidth, widthOf(t.teacherId));
   const out = new ChunkWriter((chunk) => io.stdout(chunk));
-  const writer = new Report(format, out, report, asOf, idWidth);
+  const writer = new Report(format, out, report, asOf, idWidth, base);
   writer.head();
   for (const t of report.teachers) writer.result(t);
-  writer.foot(unverifiedInForce(asOf));
+  writer.foot(unverifiedInForce(asOf, base?.patch));
   return EXIT.ok;
 }
 
@@ -171,10 +177,11 @@ function runTeachers(args: string[], io: Io): number {
     return EXIT.ok;
   }
   const { file, asOf, format } = parsed;
+  const base = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
   const fd = openFile(file);
   try {
-    if (isJsonFile(file, fd)) return runJson(file, asOf, format, io);
-    return runCsv(file, fd, asOf, format, io);
+    if (isJsonFile(file, fd)) return runJson(file, asOf, format, io, base);
+    return runCsv(file, fd, asOf, format, io, base);
   } finally {
     closeSync(fd);
   }

@@ -2,9 +2,11 @@
  * The output of `junheng teachers`: the spool between the reading pass and the output, and the
  * report in its three formats. JSON output is the library's results in their own JSON form.
  */
-import { listParameters, type TrainingComplianceResult, type TrainingSummary } from 'junheng';
+import { listParameters, type ParameterOverrides, type TrainingComplianceResult, type TrainingStatus, type TrainingSummary } from 'junheng';
 import { csvCell } from '../csv.js';
 import { ChunkWriter, displayWidth, resultJson, type Format } from '../format.js';
+import { localParametersLine, type ParameterFile } from '../read.js';
+import { staleLines, unverifiedPaths } from '../stale.js';
 
 /**
  * One teacher in the JSON output: the library's result in its own JSON form, without its
@@ -25,8 +27,12 @@ export interface Row {
   readonly completed: number;
   readonly required: number;
   readonly shortfall: number;
-  readonly compliant: boolean;
+  readonly status: TrainingStatus;
 }
+
+/** A status as one spool character, and back. */
+const STATUS_CHAR: Record<TrainingStatus, string> = { met: 'm', 'in-progress': 'p', 'not-met': 'n' };
+const CHAR_STATUS: Record<string, TrainingStatus> = { m: 'met', p: 'in-progress', n: 'not-met' };
 
 /**
  * One teacher's line in the spool: for CSV and JSON output the final text (copied to standard
@@ -34,9 +40,9 @@ export interface Row {
  * width is known.
  */
 export function spoolLine(format: Format, r: TrainingComplianceResult, first: boolean): string {
-  if (format === 'csv') return `${csvCell(r.teacherId)},${r.completedHours},${r.requiredHours},${r.shortfall},${r.compliant}\n`;
+  if (format === 'csv') return `${csvCell(r.teacherId)},${r.completedHours},${r.requiredHours},${r.shortfall},${r.status},${r.compliant}\n`;
   if (format === 'json') return `${first ? '\n' : ',\n'}${teacherJson(r)}`;
-  return `${JSON.stringify(r.teacherId)}\t${r.completedHours}\t${r.requiredHours}\t${r.shortfall}\t${r.compliant ? 1 : 0}\n`;
+  return `${JSON.stringify(r.teacherId)}\t${r.completedHours}\t${r.requiredHours}\t${r.shortfall}\t${STATUS_CHAR[r.status]}\n`;
 }
 
 export function readRow(line: string): Row {
@@ -49,7 +55,7 @@ export function readRow(line: string): Row {
     completed: Number(line.slice(t1 + 1, t2)),
     required: Number(line.slice(t2 + 1, t3)),
     shortfall: Number(line.slice(t3 + 1, t4)),
-    compliant: line.charCodeAt(t4 + 1) === 49,
+    status: CHAR_STATUS[line.charAt(t4 + 1)] as TrainingStatus,
   };
 }
 
@@ -57,7 +63,7 @@ const rawId = (idJson: string): string => (idJson.includes('\\') ? (JSON.parse(i
 const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
 export const widthOf = (text: string): number => (isAscii(text) ? text.length : displayWidth(text));
 
-const TABLE_HEAD = ['teacher', 'completed', 'required', 'shortfall', 'compliant'] as const;
+const TABLE_HEAD = ['teacher', 'completed', 'required', 'shortfall', 'status'] as const;
 
 /** Writes the report: a heading, the rows (from `rows`), then the summary. */
 export class Report {
@@ -68,6 +74,8 @@ export class Report {
     private readonly summary: TrainingSummary,
     private readonly asOf: string,
     private readonly idWidth: number,
+    /** `--parameters`: the base parameters the report was computed with. */
+    private readonly parameters?: ParameterFile,
   ) {}
 
   head(): void {
@@ -76,12 +84,12 @@ export class Report {
       const fields = resultJson(s, SUMMARY_OMITTED);
       this.out.write(`{"asOf":${JSON.stringify(this.asOf)}${fields === '{}' ? '' : `,${fields.slice(1, -1)}`},"teachers":[`);
     } else if (this.format === 'csv') {
-      this.out.write('teacher_id,completed_hours,required_hours,shortfall,compliant\n');
+      this.out.write('teacher_id,completed_hours,required_hours,shortfall,status,compliant\n');
     } else {
       this.out.write(`Training cycle ${s.cycle.start} … ${s.cycle.end} (as of ${this.asOf}; opinion 4.2: at least the hours required in each cycle)\n\n`);
       const w = this.idWidth;
       this.out.write(`${TABLE_HEAD[0].padEnd(w)}  ${TABLE_HEAD[1].padStart(9)}  ${TABLE_HEAD[2].padStart(8)}  ${TABLE_HEAD[3].padStart(9)}  ${TABLE_HEAD[4]}\n`);
-      this.out.write(`${'-'.repeat(w)}  ${'-'.repeat(9)}  ${'-'.repeat(8)}  ${'-'.repeat(9)}  ${'-'.repeat(9)}\n`);
+      this.out.write(`${'-'.repeat(w)}  ${'-'.repeat(9)}  ${'-'.repeat(8)}  ${'-'.repeat(9)}  ${'-'.repeat(11)}\n`);
     }
   }
 
@@ -95,17 +103,17 @@ export class Report {
     if (this.format === 'json') {
       this.out.write(`${this.first ? '\n' : ',\n'}${teacherJson(r)}`);
       this.first = false;
-    } else this.row({ idJson: JSON.stringify(r.teacherId), completed: r.completedHours, required: r.requiredHours, shortfall: r.shortfall, compliant: r.compliant });
+    } else this.row({ idJson: JSON.stringify(r.teacherId), completed: r.completedHours, required: r.requiredHours, shortfall: r.shortfall, status: r.status });
   }
 
   /** One teacher read back from the table's spool ({@link spoolLine}), or of the CSV output. */
   row(r: Row): void {
     if (this.format === 'csv') {
-      this.out.write(`${csvCell(rawId(r.idJson))},${r.completed},${r.required},${r.shortfall},${r.compliant}\n`);
+      this.out.write(`${csvCell(rawId(r.idJson))},${r.completed},${r.required},${r.shortfall},${r.status},${r.status !== 'not-met'}\n`);
     } else {
       const id = rawId(r.idJson);
       const fill = ' '.repeat(Math.max(0, this.idWidth - widthOf(id)));
-      this.out.write(`${id}${fill}  ${String(r.completed).padStart(9)}  ${String(r.required).padStart(8)}  ${String(r.shortfall).padStart(9)}  ${r.compliant ? 'yes' : 'no'}\n`);
+      this.out.write(`${id}${fill}  ${String(r.completed).padStart(9)}  ${String(r.required).padStart(8)}  ${String(r.shortfall).padStart(9)}  ${r.status}\n`);
     }
     this.first = false;
   }
@@ -115,11 +123,15 @@ export class Report {
     if (this.format === 'json') {
       this.out.write(`${this.first ? '' : '\n'}]}\n`);
     } else if (this.format === 'table') {
-      const pct = s.total === 0 ? '—' : `${trimNumber((s.compliant * 100) / s.total)} %`;
+      const pct = s.total === 0 ? '—' : `${trimNumber((s.met * 100) / s.total)} %`;
       const verdict = s.total === 0 ? 'no teachers' : s.fullCompletion ? 'met (优质均衡 G9: 100 %)' : 'not met (优质均衡 G9 asks 100 %)';
-      this.out.write(`\nCompletion: ${s.compliant} of ${s.total} teachers (${pct}): ${verdict}\n`);
+      this.out.write(`\nCompletion: ${s.met} of ${s.total} teachers (${pct}): ${verdict}\n`);
+      this.out.write(`Status: ${s.met} met, ${s.inProgress} in progress (short, the cycle not yet over), ${s.notMet} not met (short, the cycle over)\n`);
       this.out.write(`Citations: ${s.citations.join(', ')}\n`);
       if (unverified.length > 0) this.out.write(`Unverified parameter values in force (confirm or override): ${unverified.join(', ')}\n`);
+      for (const line of staleLines(trainingInForce(this.asOf, this.parameters?.patch), this.asOf)) this.out.write(line);
+      const local = localParametersLine(this.parameters, optionsOf(this.asOf, this.parameters?.patch), (path) => path.startsWith('teachers.training.'));
+      if (local !== undefined) this.out.write(`${local}\n`);
     }
     this.out.flush();
   }
@@ -127,9 +139,16 @@ export class Report {
 
 const trimNumber = (n: number): string => String(Math.round(n * 100) / 100);
 
-export function unverifiedInForce(asOf: string): string[] {
-  return listParameters({ asOf })
-    .filter((p) => p.path.startsWith('teachers.training.') && p.confidence === 'unverified')
-    .map((p) => p.path);
+/** The library options of the report: the day, and the `--parameters` file's values when given. */
+export const optionsOf = (asOf: string, parameters: unknown) => ({ asOf, ...(parameters === undefined ? {} : { parameters: parameters as ParameterOverrides }) });
+
+/** The parameter values in force that bear on the training report. */
+function trainingInForce(asOf: string, parameters?: unknown) {
+  return listParameters(optionsOf(asOf, parameters)).filter((p) => p.path.startsWith('teachers.training.'));
+}
+
+/** The unverified values among them, with the opinion's effective date the training rule starts from. */
+export function unverifiedInForce(asOf: string, parameters?: unknown): string[] {
+  return unverifiedPaths(trainingInForce(asOf, parameters), listParameters(optionsOf(asOf, parameters)));
 }
 
