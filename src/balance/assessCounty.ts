@@ -2,15 +2,16 @@ import * as z from 'zod/mini';
 import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import type { PolicyIssue } from '../core/errors.js';
 import { selectedLeaves, type RuleContext } from '../core/resolve.js';
-import type { Bilingual } from '../core/types.js';
 import { parameterTree, type ParameterTree } from '../parameters/tree.js';
 import { defineCalculator, safe } from '../parameters/kit.js';
 import { assessBalancedDevelopmentRule } from './assessBalancedDevelopment.js';
 import { assessGovernmentGuaranteesRule, type GuaranteeItem, type GuaranteeParameters, type GuaranteesResult } from './assessGovernmentGuarantees.js';
 import { assessVetoesRule, type VetoItem, type VetoesResult } from './assessVetoes.js';
-import { guaranteeEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
-import { checkGuaranteeEvidence, guaranteeReads, readCountyEvidence } from './evidenceChecks.js';
-import { guaranteesResult, guaranteeUsed } from './guarantees.js';
+import { guaranteeEvidenceSchema, qualityEvidenceSchema, recognitionEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type QualityEvidenceRecord, type RecognitionEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
+import { checkGuaranteeEvidence, checkQualityEvidence, guaranteeReads, readCountyEvidence } from './evidenceChecks.js';
+import { guaranteesResult, guaranteeUsed, STATUS_ZH } from './guarantees.js';
+import { assessQualityRule, qualityReads, type QualityParameters, type QualityResult } from './quality.js';
+import { assessRecognitionRule, recognitionReads, type RecognitionParameters, type RecognitionResult } from './recognition.js';
 import { balanceReads, countyInputSchema, readCounty } from './internal.js';
 import { balanceResult, type BalancedDevelopmentResult } from './result.js';
 import { balanceParamsOf, type BalanceParameters, type StageOutcome } from './rule.js';
@@ -24,7 +25,11 @@ export type Verdict = 'meets' | 'fails' | 'needs-evidence';
 export interface CountyAssessment extends Explained {
   readonly id?: string;
   readonly name?: string;
-  /** `'fails'` when resources fail, a guarantee fails or a veto is triggered; else `'needs-evidence'` while anything is undecided; else `'meets'`. */
+  /**
+   * `'fails'` when resources fail, a guarantee, quality item or recognition fails, or a veto is
+   * triggered; else `'needs-evidence'` while anything is undecided; else `'meets'`: all four
+   * dimensions meet and no veto is triggered or undecided.
+   */
   readonly verdict: Verdict;
   /** `verdict === 'meets'`. */
   readonly compliant: boolean;
@@ -34,25 +39,26 @@ export interface CountyAssessment extends Explained {
   readonly guarantees: GuaranteesResult;
   /** One-vote vetoes. */
   readonly vetoes: VetoesResult;
-  /** Dimensions the data of this assessment does not cover. */
-  readonly notAssessed: Array<{ id: 'quality' | 'recognition'; title: Bilingual }>;
+  /** Education quality (教育质量): the nine items Q1–Q9, from `county.quality`. */
+  readonly quality: QualityResult;
+  /** Public recognition (社会认可度), from `county.recognition`. */
+  readonly recognition: RecognitionResult;
 }
-
-const NOT_ASSESSED: CountyAssessment['notAssessed'] = [
-  { id: 'quality', title: { zh: '教育质量（9项）', en: 'Education quality (9 items)' } },
-  { id: 'recognition', title: { zh: '社会认可度（≥ 85%）', en: 'Public recognition (≥ 85 %)' } },
-];
 
 /** A validated county with its evidence: what {@link assessCountyRule} reads. @category Balanced development */
 export interface CountyEvidenceRecord extends CountyRecord {
   readonly guarantees: GuaranteeEvidenceRecord;
   readonly vetoes: VetoEvidenceRecord;
+  readonly quality: QualityEvidenceRecord;
+  readonly recognition: RecognitionEvidenceRecord | undefined;
 }
 
-/** What {@link assessCountyRule} reads: the resource thresholds and the guarantee figures. @category Balanced development */
+/** What {@link assessCountyRule} reads: the resource thresholds, the guarantee, quality and recognition figures. @category Balanced development */
 export interface CountyParameters {
   readonly resources: BalanceParameters;
   readonly guarantees: GuaranteeParameters;
+  readonly quality: QualityParameters;
+  readonly recognition: RecognitionParameters;
 }
 
 /** What {@link assessCountyRule} decides: each dimension. @category Balanced development */
@@ -60,12 +66,15 @@ export interface CountyOutcome {
   readonly stages: StageOutcome[];
   readonly guarantees: GuaranteeItem[];
   readonly vetoes: VetoItem[];
+  readonly quality: QualityResult;
+  readonly recognition: RecognitionResult;
 }
 
 /**
  * The pure rule of {@link assessCounty}: the resources by {@link assessBalancedDevelopmentRule}, the
  * guarantee items by {@link assessGovernmentGuaranteesRule} and the vetoes by
- * {@link assessVetoesRule}, on a validated county and its validated evidence.
+ * {@link assessVetoesRule}, the quality items Q1–Q9 and public recognition (src/balance/quality.ts,
+ * recognition.ts), on a validated county and its validated evidence.
  *
  * @category Balanced development
  */
@@ -74,6 +83,8 @@ export function assessCountyRule(county: CountyEvidenceRecord, params: CountyPar
     stages: assessBalancedDevelopmentRule(county, params.resources),
     guarantees: assessGovernmentGuaranteesRule(county.guarantees, params.guarantees, call),
     vetoes: assessVetoesRule(county.vetoes),
+    quality: assessQualityRule(county.quality, params.quality),
+    recognition: assessRecognitionRule(county.recognition, params.recognition),
   };
 }
 
@@ -89,20 +100,30 @@ let resourcePaths: ReadonlySet<string> | undefined;
 
 /**
  * The county assessment an inspector makes for 优质均衡 (教督〔2017〕6号), behind opinion **1.1**
- * and **6.3**, on the dimensions data can decide: resource allocation
- * ({@link assessBalancedDevelopment}), the government-guarantee items
- * ({@link assessGovernmentGuarantees}, from `county.guarantees`) and the one-vote vetoes
- * ({@link assessVetoes}, from `county.vetoes`), with a verdict.
+ * and **6.3**, on all four dimensions: resource allocation ({@link assessBalancedDevelopment}), the
+ * government-guarantee items ({@link assessGovernmentGuarantees}, from `county.guarantees`),
+ * education quality (Q1–Q9, from `county.quality`) and public recognition (from
+ * `county.recognition`), with the one-vote vetoes ({@link assessVetoes}, from `county.vetoes`) and a
+ * verdict.
  *
- * The verdict is `'fails'` as soon as something decided fails (resources, a guarantee, a veto
- * triggered), `'needs-evidence'` while any item is undecided, and `'meets'` only when every item
- * passes and no veto is triggered or undecided. Education quality and public recognition are not
- * assessed from data and are listed in `notAssessed`: `'meets'` means "meets on the dimensions
- * assessed here".
+ * The verdict is `'fails'` as soon as something decided fails (resources, a guarantee, a quality
+ * item, recognition, a veto triggered), `'needs-evidence'` while any item is undecided, and
+ * `'meets'` only when all four dimensions meet and no veto is triggered or undecided. No veto of a
+ * later national notice is added: none was confirmed with a source.
+ *
+ * - Education quality: Q1 junior three-year retention ≥ 95 % (retained × 10⁴ ≥ 9500 × cohort
+ *   start), Q2 disabled enrolment ≥ 95 %, Q4 each school's teacher training ≥ 5 % of its annual
+ *   public-funding budget (in fen), Q9 national monitoring at level III or above **and** an
+ *   inter-school difference rate below 0.15 (exclusive); Q3, Q5–Q8 are an inspector's findings
+ *   (`true` / `false`). An item without evidence is `'needs-evidence'`, never passed by default.
+ *   The figures are `balance.quality.*`, unverified.
+ * - Public recognition: the satisfied share of the survey ≥ 85 % (`balance.recognition.share`),
+ *   met exactly at 85.00 %; groups are pooled (Σ satisfied ÷ Σ respondents) or averaged, as
+ *   `balance.recognition.combine` says (`'pooled'` by default: junheng's reading).
  *
  * @category Balanced development
  * @function
- * @param input - `{ id?, name?, schools, guarantees?, vetoes? }`.
+ * @param input - `{ id?, name?, schools, guarantees?, vetoes?, quality?, recognition? }`.
  * @param options - `{ asOf?, region?, parameters? }`.
  * @returns The verdict, each dimension's result, citations and an explanation.
  * @throws {@link PolicyInputError} naming every bad field (`['schools', 3, 'pupils']`, `['guarantees', 'pay', 'teacherAveragePay']`).
@@ -148,15 +169,37 @@ let resourcePaths: ReadonlySet<string> | undefined;
  * r.verdict; //=> 'needs-evidence'
  * // G9 from the county's counts: 60 of 60 teachers.
  * assessCounty({ schools: [school], guarantees: { training: { teachers: 60, completed: 60 } } }, { asOf: '2025-09-01' }).guarantees.items[8]?.status; //=> 'passes'
+ * // The inspector's findings on G1, G2, G10, education quality and the recognition survey: all four dimensions meet.
+ * const quality = {
+ *   juniorRetention: { cohortStart: 400, retained: 380 }, disabledEnrolment: { children: 20, enrolled: 19 },
+ *   trainingSpending: [{ schoolId: 'A', publicFundingBudget: '800000', trainingSpending: '40000' }],
+ *   monitoring: { atLevelIIIOrAbove: true, interSchoolDifferenceRate: 0.12 },
+ *   charterAndDigitalManagement: true, ictUse: true, moralEducationGood: true, coursesInFull: true, noExcessiveBurden: true,
+ * };
+ * const recognition = { groups: [{ group: 'parents', respondents: 600, satisfied: 540 }, { group: 'teachers', respondents: 200, satisfied: 170 }] };
+ * const all = assessCounty({ schools: [school], guarantees: { ...guarantees, soundLayout: true, oneUrbanRuralStandard: true, countyAllocatesPosts: true }, vetoes, quality, recognition } as County, { asOf: '2025-09-01' });
+ * all.quality.status; //=> 'passes'
+ * all.recognition.share; //=> 0.8875
+ * all.verdict; //=> 'meets'
+ * // Q1 at 379 of 400 (94.75 %) fails, and so does the county.
+ * assessCounty({ schools: [school], guarantees: { ...guarantees, soundLayout: true, oneUrbanRuralStandard: true, countyAllocatesPosts: true }, vetoes, quality: { ...quality, juniorRetention: { cohortStart: 400, retained: 379 } }, recognition } as County, { asOf: '2025-09-01' }).verdict; //=> 'fails'
  * ```
  */
 export const assessCounty = defineCalculator({
   name: 'assessCounty',
   provisions: ['1.1', '6.3'],
-  input: z.extend(countyInputSchema, { guarantees: z.optional(guaranteeEvidenceSchema), vetoes: z.optional(vetoEvidenceSchema) }) as z.ZodMiniType<unknown, County>,
+  input: z.extend(countyInputSchema, {
+    guarantees: z.optional(guaranteeEvidenceSchema),
+    vetoes: z.optional(vetoEvidenceSchema),
+    quality: z.optional(qualityEvidenceSchema),
+    recognition: z.optional(recognitionEvidenceSchema),
+  }) as z.ZodMiniType<unknown, County>,
   parse: readCountyWithEvidence,
-  reads: (p: ParameterTree) => ({ resources: balanceReads(p), guarantees: guaranteeReads(p) }),
-  check: (county, call, issues) => checkGuaranteeEvidence(county.guarantees, call.params.guarantees, call.asOf, issues, ['guarantees']),
+  reads: (p: ParameterTree) => ({ resources: balanceReads(p), guarantees: guaranteeReads(p), quality: qualityReads(p), recognition: recognitionReads(p) }),
+  check: (county, call, issues) => {
+    checkGuaranteeEvidence(county.guarantees, call.params.guarantees, call.asOf, issues, ['guarantees']);
+    checkQualityEvidence(county.quality, county.recognition, issues);
+  },
   rule: assessCountyRule,
   result(outcome, call): CountyAssessment {
     const c = call.input;
@@ -165,10 +208,11 @@ export const assessCounty = defineCalculator({
     const resources = balanceResult(c.id, outcome.stages, balanceParamsOf(call.params.resources), call.used.filter((u) => paths.has(u.path)));
     const guarantees = guaranteesResult(outcome.guarantees, guaranteeUsed(call.used));
     const vetoes = vetoesResult(outcome.vetoes);
+    const { quality, recognition } = outcome;
     const verdict: Verdict =
-      !resources.compliant || guarantees.failed || vetoes.triggered
+      !resources.compliant || guarantees.failed || quality.status === 'fails' || recognition.status === 'fails' || vetoes.triggered
         ? 'fails'
-        : !guarantees.compliant || vetoes.items.some((i) => i.status === 'needs-evidence')
+        : !guarantees.compliant || quality.status === 'needs-evidence' || recognition.status === 'needs-evidence' || vetoes.items.some((i) => i.status === 'needs-evidence')
           ? 'needs-evidence'
           : 'meets';
     const out = {
@@ -179,20 +223,25 @@ export const assessCounty = defineCalculator({
       resources,
       guarantees,
       vetoes,
-      notAssessed: NOT_ASSESSED.map((x) => ({ ...x })),
+      quality,
+      recognition,
       citations: ['1.1', '6.3', '2.2', '4.3', 'jiaodu-2017-6'],
     };
     return defineLazy(out, 'explanation', (): ExplanationStep[] => {
       const gFail = guarantees.items.filter((i) => i.status === 'fails').map((i) => i.id);
       const gNeed = guarantees.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
       const vHit = vetoes.items.filter((i) => i.status === 'triggered').map((i) => i.id);
+      const qFail = quality.items.filter((i) => i.status === 'fails').map((i) => i.id);
+      const qNeed = quality.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
       return [
         ...resources.explanation,
         ...guarantees.explanation,
+        ...quality.items.map((i) => step('jiaodu-2017-6', `${i.id} ${i.title.zh}：${STATUS_ZH[i.status]}。${i.reason.zh}`, `${i.id} ${i.title.en}: ${i.status}. ${i.reason.en}`, { id: i.id, status: i.status })),
+        step('jiaodu-2017-6', `社会认可度：${STATUS_ZH[recognition.status]}。${recognition.reason.zh}`, `Public recognition: ${recognition.status}. ${recognition.reason.en}`, { status: recognition.status }),
         ...vetoes.explanation,
         step('6.3',
-          `结论：${verdict === 'meets' ? '达到' : verdict === 'fails' ? '未达到' : '尚需补充证据'}。资源配置${resources.compliant ? '达标' : '未达标'}；政府保障未达到 ${gFail.join('、') || '无'}，需补充证据 ${gNeed.join('、') || '无'}；一票否决触发 ${vHit.join('、') || '无'}。教育质量和社会认可度不在本评估范围内`,
-          `Verdict: ${verdict}. Resources ${resources.compliant ? 'comply' : 'do not comply'}; guarantees failing: ${gFail.join(', ') || 'none'}, needing evidence: ${gNeed.join(', ') || 'none'}; vetoes triggered: ${vHit.join(', ') || 'none'}. Education quality and public recognition are not assessed here`,
+          `结论：${verdict === 'meets' ? '达到' : verdict === 'fails' ? '未达到' : '尚需补充证据'}。资源配置${resources.compliant ? '达标' : '未达标'}；政府保障未达到 ${gFail.join('、') || '无'}，需补充证据 ${gNeed.join('、') || '无'}；教育质量未达到 ${qFail.join('、') || '无'}，需补充证据 ${qNeed.join('、') || '无'}；社会认可度${STATUS_ZH[recognition.status]}；一票否决触发 ${vHit.join('、') || '无'}`,
+          `Verdict: ${verdict}. Resources ${resources.compliant ? 'comply' : 'do not comply'}; guarantees failing: ${gFail.join(', ') || 'none'}, needing evidence: ${gNeed.join(', ') || 'none'}; quality failing: ${qFail.join(', ') || 'none'}, needing evidence: ${qNeed.join(', ') || 'none'}; recognition: ${recognition.status}; vetoes triggered: ${vHit.join(', ') || 'none'}`,
           { verdict }),
       ];
     }) as CountyAssessment;

@@ -55,7 +55,9 @@ export function assessGovernmentGuaranteesRule(evidence: GuaranteeEvidenceRecord
  * (教督〔2017〕6号, national-standards §5.2), behind opinion **1.1**, **6.3**: the 15 items, each
  * `'passes'`, `'fails'` or `'needs-evidence'`, with the reason.
  *
- * - G1, G2, G10 are an inspector's judgement: always `'needs-evidence'`, with the reason.
+ * - G1, G2, G10 are an inspector's judgement, never data's: `'needs-evidence'` with the reason until
+ *   the inspector's finding is given (`soundLayout`, `oneUrbanRuralStandard`, `countyAllocatesPosts`:
+ *   `true` passes, `false` fails).
  * - An item whose data is absent is `'needs-evidence'` — never silently passed.
  * - Items other areas compute reuse their pure rules, on the evidence validated here: G4
  *   {@link schoolSizeStatusRule}, G8 {@link payParityRule}, G9 {@link trainingReportRule} (or the

@@ -16,7 +16,7 @@ import type { ParameterTree } from '../parameters/tree.js';
 import { rotationCompliance, trainingReport } from '../teachers/index.js';
 import { checkPayAverages, checkRotation, checkTeachers, checkTrainingParams } from '../teachers/internal.js';
 import type { GuaranteeParameters } from './assessGovernmentGuarantees.js';
-import { guaranteeEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
+import { guaranteeEvidenceSchema, qualityEvidenceSchema, recognitionEvidenceSchema, vetoEvidenceSchema, type GuaranteeEvidenceRecord, type QualityEvidenceRecord, type RecognitionEvidenceRecord, type VetoEvidenceRecord } from './evidence.js';
 
 /**
  * What the guarantee items read: the balance area's own guarantee figures (G5's class limits among
@@ -72,15 +72,38 @@ export function checkGuaranteeEvidence(e: GuaranteeEvidenceRecord, p: GuaranteeP
  *
  * @internal
  */
-export function readCountyEvidence(county: unknown, issues: PolicyIssue[]): { guarantees: GuaranteeEvidenceRecord; vetoes: VetoEvidenceRecord } | undefined {
+export function readCountyEvidence(county: unknown, issues: PolicyIssue[]): {
+  guarantees: GuaranteeEvidenceRecord; vetoes: VetoEvidenceRecord; quality: QualityEvidenceRecord; recognition: RecognitionEvidenceRecord | undefined;
+} | undefined {
   const raw: Record<string, unknown> = isPlain(county) ? county : {};
   const before = issues.length;
   // A value that is not an object is the county schema's to report.
-  const given = (key: 'guarantees' | 'vetoes'): unknown => (raw[key] === undefined ? {} : isPlain(raw[key]) ? raw[key] : undefined);
+  const given = (key: 'guarantees' | 'vetoes' | 'quality'): unknown => (raw[key] === undefined ? {} : isPlain(raw[key]) ? raw[key] : undefined);
   const g = given('guarantees');
   const v = given('vetoes');
+  const q = given('quality');
   const guarantees = g === undefined ? undefined : parseInto(guaranteeEvidenceSchema, g, issues, ['guarantees']);
   const vetoes = v === undefined ? undefined : parseInto(vetoEvidenceSchema, v, issues, ['vetoes']);
-  if (issues.length > before || guarantees === undefined || vetoes === undefined) return undefined;
-  return { guarantees, vetoes };
+  const quality = q === undefined ? undefined : parseInto(qualityEvidenceSchema, q, issues, ['quality']);
+  const r = raw['recognition'];
+  const recognition = r === undefined || !isPlain(r) ? undefined : parseInto(recognitionEvidenceSchema, r, issues, ['recognition']);
+  if (issues.length > before || guarantees === undefined || vetoes === undefined || quality === undefined || (r !== undefined && recognition === undefined)) return undefined;
+  return { guarantees, vetoes, quality, recognition };
+}
+
+/**
+ * The checks of validated quality and recognition evidence the schema cannot make: enrolled
+ * disabled children within the children, satisfied respondents within each group's respondents,
+ * and each school's training spending given once.
+ *
+ * @internal
+ */
+export function checkQualityEvidence(q: QualityEvidenceRecord, r: RecognitionEvidenceRecord | undefined, issues: PolicyIssue[]): void {
+  if (q.disabledEnrolment !== undefined) notAbove(issues, ['quality', 'disabledEnrolment'], q.disabledEnrolment.enrolled, q.disabledEnrolment.children, 'enrolled', 'children');
+  const seen = new Set<string>();
+  q.trainingSpending?.forEach((row, i) => {
+    if (seen.has(row.schoolId)) issues.push({ path: ['quality', 'trainingSpending', i, 'schoolId'], code: 'inconsistent', message: `school ${JSON.stringify(row.schoolId)} is listed twice` });
+    seen.add(row.schoolId);
+  });
+  r?.groups.forEach((g, i) => notAbove(issues, ['recognition', 'groups', i], g.satisfied, g.respondents, 'satisfied', 'respondents'));
 }

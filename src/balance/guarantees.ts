@@ -44,8 +44,9 @@ const noData = (zh: string, en: string): Bilingual => bi(`缺少数据：${zh}`,
 const judged = (ok: boolean, zh: string, en: string, decidedBy?: string): Judgement => ({
   status: ok ? 'passes' : 'fails', reason: bi(zh, en), ...(decidedBy === undefined ? {} : { decidedBy }),
 });
-/** An item only an inspector can decide: data never does. */
-const inspectorOnly = (): undefined => undefined;
+/** An item only an inspector can decide: data never does; the inspector's finding (`key`) does. */
+const inspectorOnly = (key: 'soundLayout' | 'oneUrbanRuralStandard' | 'countyAllocatesPosts') => (e: GuaranteeEvidenceRecord): Judgement | undefined =>
+  e[key] === undefined ? undefined : judged(e[key], `督导评估认定（${key}）`, `The inspector's finding (${key})`);
 
 /** area ≥ scaled / 10⁴ exactly, the area read from its decimal text. */
 function scaledAtLeast(area: number, scaled: number): boolean {
@@ -67,14 +68,14 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
   {
     id: 'G1',
     title: bi('义务教育学校布局合理', 'Sound school layout'),
-    needs: bi('布局是否合理须由督导评估人员实地核查，数据不能判定', 'Whether the layout is sound is an inspector\'s judgement; data cannot decide it'),
-    judge: inspectorOnly,
+    needs: bi('布局是否合理须由督导评估人员实地核查，数据不能判定（soundLayout）', 'Whether the layout is sound is an inspector\'s judgement; data cannot decide it (give soundLayout: true or false)'),
+    judge: inspectorOnly('soundLayout'),
   },
   {
     id: 'G2',
     title: bi('城乡统一的学校建设、教师编制、生均公用经费基准定额、基本装备配置标准', 'One urban-rural standard for building, teacher posts, funding benchmark and equipment'),
-    needs: bi('标准是否城乡统一须核查文件，数据不能判定', 'Whether one standard applies is read from the county\'s documents; data cannot decide it'),
-    judge: inspectorOnly,
+    needs: bi('标准是否城乡统一须核查文件，数据不能判定（oneUrbanRuralStandard）', 'Whether one standard applies is read from the county\'s documents; data cannot decide it (give oneUrbanRuralStandard: true or false)'),
+    judge: inspectorOnly('oneUrbanRuralStandard'),
   },
   {
     id: 'G3',
@@ -227,8 +228,8 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
   {
     id: 'G10',
     title: bi('县级教育行政部门在核定的教职工编制总额内统筹分配各校教职工编制', 'The county allocates teacher posts among schools'),
-    needs: bi('编制是否由县级统筹分配须核查文件，数据不能判定', 'Whether the county allocates posts is read from its documents; data cannot decide it'),
-    judge: inspectorOnly,
+    needs: bi('编制是否由县级统筹分配须核查文件，数据不能判定（countyAllocatesPosts）', 'Whether the county allocates posts is read from its documents; data cannot decide it (give countyAllocatesPosts: true or false)'),
+    judge: inspectorOnly('countyAllocatesPosts'),
   },
   {
     id: 'G11',

@@ -8,5 +8,7 @@ export * from './evidence.js';
 export * from './assessGovernmentGuarantees.js';
 export * from './assessVetoes.js';
 export * from './assessCounty.js';
+export type { QualityId, QualityItem, QualityResult, QualityParameters } from './quality.js';
+export type { RecognitionResult, RecognitionParameters } from './recognition.js';
 export type { BalancedDevelopmentResult, StageAssessment, IndicatorAssessment, SchoolAssessment, MissedIndicator } from './result.js';
 export type { BalanceParameters, SchoolOutcome, IndicatorOutcome, StageOutcome } from './rule.js';

@@ -14,6 +14,10 @@ const JIAODU_NOTE =
 
 const decimalLeaf = leaf.decimal;
 
+/** The education-quality figures: in summaries of the measures only. */
+const QUALITY_NOTE =
+  'Education quality (教育质量) of 教督〔2017〕6号 as summaries give it (national-standards §5.3): junior three-year retention ≥ 95 %, enrolment of disabled children ≥ 95 %, each school\'s teacher training ≥ 5 % of its annual public-funding budget, national quality monitoring at level III or above with an inter-school difference rate below 0.15. Unverified: the official wording of these items was not found in a public source searched (2025); confirm or override. ' + JIAODU_NOTE;
+
 /** No dated source after the measures themselves restates their figures: their horizon is the measures' own date. */
 const JIAODU_CONFIRMED_NOTE =
   'Confirmed only as of 教督〔2017〕6号 itself: no later dated source restating the figure was found (undated summaries repeat it), so after that day it is listed as not confirmed since.';
@@ -119,6 +123,18 @@ export const balanceParameters = defineParameters('balance', {
       }),
     },
   },
+  gap: {
+    teacherOverlap: leaf.choice(['any', 'with-qualification', 'none'] as const, {
+      description: {
+        zh: '补足差距时一名新增教师可同时计入的指标（L1 高于规定学历、L2 县级及以上骨干、L3 体育艺术专任）：any 任意组合；with-qualification 仅含 L1 的组合；none 不合并',
+        en: "What would it take: which indicators one new teacher may count for at once (L1 above the required qualification, L2 county-level backbone, L3 PE/arts specialist): 'any' combination, only combinations 'with-qualification' (L1+L2, L1+L3, L1+L2+L3), or 'none' (each indicator its own teachers)",
+      },
+      history: [{
+        from: JIAODU_FROM, value: 'any', source: 'junheng', confidence: 'unverified',
+        note: "junheng's reading: the measures define L1–L3 as counts of teachers with a property (a qualification above the required one, a county-level or higher backbone title, a PE/music/fine-art specialist post) and say nothing against one teacher having several, so a new teacher counts for every indicator whose property they have — any combination. The additions are merged by exact cover (no indicator gets more than its computed addition), so the reading changes only the head count, never an indicator. Choose 'with-qualification' where a backbone or specialist teacher is expected to hold the higher qualification too, 'none' for the upper bound.",
+      }],
+    }),
+  },
   guarantees: {
     classLimit: {
       primary: leaf.count({
@@ -184,6 +200,45 @@ export const balanceParameters = defineParameters('balance', {
       description: { zh: '教师5年360学时培训完成率（G9）', en: 'Teachers completing 360 hours of training in the cycle (G9)' },
       unit: 'share',
       history: one(1, 'secondary'),
+    }),
+  },
+  quality: {
+    juniorRetention: leaf.share({
+      description: { zh: '初中三年巩固率不低于（Q1，含本数）', en: 'Three-year junior retention at least (Q1, inclusive)' },
+      unit: 'share',
+      history: one(0.95, 'unverified', 'jiaodu-2017-6', QUALITY_NOTE),
+    }),
+    disabledEnrolment: leaf.share({
+      description: { zh: '残疾儿童少年入学率不低于（Q2，含本数）', en: 'Enrolment of disabled children at least (Q2, inclusive)' },
+      unit: 'share',
+      history: one(0.95, 'unverified', 'jiaodu-2017-6', QUALITY_NOTE),
+    }),
+    trainingSpendingShare: leaf.share({
+      description: { zh: '各校教师培训经费占年度公用经费预算总额的比例不低于（Q4，含本数）', en: "Each school's teacher-training spending as a share of its annual public-funding budget, at least (Q4, inclusive)" },
+      unit: 'share',
+      history: one(0.05, 'unverified', 'jiaodu-2017-6', QUALITY_NOTE),
+    }),
+    differenceRateBelow: decimalLeaf({
+      description: { zh: '国家义务教育质量监测校际差异率低于（Q9，不含本数）', en: 'National quality monitoring: inter-school difference rate below (Q9, exclusive)' },
+      unit: 'rate',
+      history: one(0.15, 'unverified', 'jiaodu-2017-6', QUALITY_NOTE),
+    }),
+  },
+  recognition: {
+    share: leaf.share({
+      description: { zh: '社会认可度不低于（含本数）', en: 'Public recognition (satisfied share of the survey) at least (inclusive)' },
+      unit: 'share',
+      history: one(0.85, 'unverified', 'jiaodu-2017-6', 'Public recognition of at least 85 % (社会认可度达到85%以上), as summaries of 教督〔2017〕6号 give it (unverified: the official wording was not seen, nor which groups are surveyed). ' + JIAODU_NOTE),
+    }),
+    combine: leaf.choice(['pooled', 'averaged'] as const, {
+      description: {
+        zh: '各类调查对象如何合并：全部问卷合计（pooled）或各类对象满意度的算术平均（averaged）',
+        en: "How the respondent groups combine: every answer pooled (Σ satisfied ÷ Σ respondents, 'pooled') or the plain mean of each group's share ('averaged')",
+      },
+      history: [{
+        from: JIAODU_FROM, value: 'pooled', source: 'junheng', confidence: 'unverified',
+        note: "junheng's reading: the measures' text was not seen. The national inspectors' reports of the 基本均衡 era give one satisfaction figure over all the questionnaires returned (教育部's feedback on 31 Hebei counties, published 2015-12-18: 15,084 questionnaires issued, 12,919 valid; a report of the same inspection: every county's public satisfaction 85 % or more), which reads as pooled. Choose 'averaged' where the provincial rules weigh each group equally.",
+      }],
     }),
   },
 } as const satisfies ParameterNode);

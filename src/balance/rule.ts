@@ -2,6 +2,7 @@ import { Decimal } from '../core/money.js';
 import type { Resolved } from '../core/resolve.js';
 import type { Stage } from '../core/types.js';
 import type { balanceReads } from './internal.js';
+import { quantitiesWithinLimit } from './levelling.js';
 import type { BalanceRow } from './schemas.js';
 
 /**
@@ -204,7 +205,7 @@ export interface StageOutcome {
 
 /**
  * The stage rule: every assessed school complies and every coefficient is within its limit
- * (inclusive; compared on the computed float).
+ * (inclusive; decided exactly on the quantities when the computed float is within 10⁻⁹ of it).
  *
  * @internal
  */
@@ -231,7 +232,10 @@ export function assessStage(stage: Stage, rows: readonly BalanceRow[], p: Balanc
       if ((s.metMask & (1 << k)) !== 0) meeting++;
     }
     const coefficient = weightedCoefficient(values, pupils, n, weighted);
-    const passes = coefficient <= limit;
+    // Decided on the float when it is clearly on one side; exactly (integers) within 10⁻⁹ of the limit.
+    const passes = Math.abs(coefficient - limit) > limit * 1e-9
+      ? coefficient <= limit
+      : quantitiesWithinLimit(assessedRows.map((s) => quantity(s.row, k)), assessedRows.map((s) => s.row.pupils), p.limitBp[stage] as number);
     if (!passes) allPass = false;
     indicators.push({ k, countyValue: total === 0 ? 0 : weighted / total, coefficient, passes, schoolsMeeting: meeting });
   }

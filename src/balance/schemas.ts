@@ -96,6 +96,8 @@ export const countySchema = record(
     schools: z.array(z.unknown(), { error: (iss) => (iss.input === undefined ? 'is required (a list of school rows)' : `must be a list of school rows, got ${describeValue(iss.input)}`) }),
     guarantees: z.optional(z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of guarantee evidence, got ${describeValue(iss.input)}` })),
     vetoes: z.optional(z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of veto evidence, got ${describeValue(iss.input)}` })),
+    quality: z.optional(z.record(z.string(), z.unknown(), { error: (iss) => `must be an object of quality evidence, got ${describeValue(iss.input)}` })),
+    recognition: z.optional(z.record(z.string(), z.unknown(), { error: (iss) => `must be an object { groups }, got ${describeValue(iss.input)}` })),
   },
   'a county object { schools: [...] }',
 );
@@ -111,6 +113,10 @@ export interface County {
   guarantees?: Record<string, unknown>;
   /** Evidence for the vetoes (see {@link VetoEvidence}); read by {@link assessCounty}. */
   vetoes?: Record<string, unknown>;
+  /** Evidence for the education-quality items Q1–Q9 (see {@link QualityEvidence}); read by {@link assessCounty}. */
+  quality?: Record<string, unknown>;
+  /** The public-recognition survey (see {@link RecognitionEvidence}); read by {@link assessCounty}. */
+  recognition?: Record<string, unknown>;
 }
 
 /**

@@ -32,11 +32,12 @@ const HELP = `Usage: junheng assess <county.json> [options]
 
 The 优质均衡 county assessment (教督〔2017〕6号; opinion 1.1, 6.3) an inspector makes from data:
 resource allocation (each school's seven indicators, each indicator's county value and
-pupil-weighted difference coefficient), the government-guarantee items the data can decide, the
-one-vote vetoes, and a verdict.
+pupil-weighted difference coefficient), the government-guarantee items (G1–G15), education quality
+(Q1–Q9), public recognition (the survey's satisfied share), the one-vote vetoes, and a verdict.
 
 Arguments:
-  county.json   a county { id?, name?, schools: [...], guarantees?: {...}, vetoes?: {...} },
+  county.json   a county { id?, name?, schools: [...], guarantees?: {...}, vetoes?: {...},
+                quality?: {...}, recognition?: { groups: [...] } },
                 or an array of counties (a whole province). One school row per school and stage:
                 { id, stage: primary|junior, kind?: school|teaching-point, pupils,
                   qualifiedTeachers, backboneTeachers, peArtTeachers, teachingAuxiliaryArea,
@@ -165,8 +166,19 @@ const RIGHT_INDICATORS = new Set([2, 3, 4, 5, 6]);
 const RIGHT_SCHOOLS = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
 
 function verdictText(a: CountyAssessment): string {
-  return a.verdict === 'meets' ? 'MEETS (on the dimensions assessed)' : a.verdict === 'fails' ? 'FAILS' : 'NEEDS EVIDENCE (nothing decided fails)';
+  return a.verdict === 'meets' ? 'MEETS (all four dimensions, no veto)' : a.verdict === 'fails' ? 'FAILS' : 'NEEDS EVIDENCE (nothing decided fails)';
 }
+
+const STATUS_WORD = { passes: 'all pass', fails: 'some fail', 'needs-evidence': 'some need evidence' } as const;
+
+function qualityRows(a: CountyAssessment, withTitle: boolean): string[][] {
+  return [
+    withTitle ? ['item', 'requirement', 'status', 'reason'] : ['item', 'status', 'reason'],
+    ...a.quality.items.map((i) => (withTitle ? [i.id, i.title.en, i.status, i.reason.en] : [i.id, i.status, i.reason.en])),
+  ];
+}
+
+const shareText = (a: CountyAssessment): string => (a.recognition.share === undefined ? '' : ` (${(Math.floor(a.recognition.share * 10_000) / 100).toFixed(2)} %)`);
 
 function gapRows(g: BalanceGapResult): string[][] {
   return [
@@ -203,6 +215,9 @@ function textReport(a: CountyAssessment, g: BalanceGapResult | undefined, index:
   }
   out.push('', `Government guarantees: ${a.guarantees.compliant ? 'all pass' : a.guarantees.failed ? 'some fail' : 'some need evidence'}`);
   out.push(table([['item', 'status', 'reason'], ...a.guarantees.items.map((i) => [i.id, i.status, i.reason.en])]));
+  out.push('', `Education quality: ${STATUS_WORD[a.quality.status]}`);
+  out.push(table(qualityRows(a, false)));
+  out.push('', `Public recognition: ${a.recognition.status}${shareText(a)}`, a.recognition.reason.en);
   out.push('', `Vetoes: ${a.vetoes.triggered ? 'TRIGGERED' : 'none triggered'}`);
   out.push(table([['veto', 'status', 'reason'], ...a.vetoes.items.map((i) => [i.id, i.status, i.reason.en])]));
   if (g !== undefined) {
@@ -210,7 +225,7 @@ function textReport(a: CountyAssessment, g: BalanceGapResult | undefined, index:
     if (g.schools.length > 0) out.push(table(gapRows(g), RIGHT_GAP));
     out.push('', 'Coefficients after the additions:', table(coefficientsAfter(g), new Set([1, 2, 3, 4, 5, 6, 7])), `Resource allocation after: ${g.after.compliant ? 'complies' : 'still does not comply'}`);
   }
-  out.push('', `Not assessed from data: ${a.notAssessed.map((x) => x.title.en).join('; ')}`, `Citations: ${a.citations.join(', ')}`);
+  out.push('', `Citations: ${a.citations.join(', ')}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -232,6 +247,8 @@ function markdownReport(a: CountyAssessment, g: BalanceGapResult | undefined, in
     out.push(`${h3} ${STAGE_NAME[stage]}: ${s.compliant ? 'complies' : 'does not comply'}`, '', mdTable(indicatorRows(s)), '', mdTable(schoolRows(s)), '');
   }
   out.push(`${h2} Government guarantees (政府保障程度)`, '', mdTable([['item', 'requirement', 'status', 'reason'], ...a.guarantees.items.map((i) => [i.id, i.title.en, i.status, i.reason.en])]), '');
+  out.push(`${h2} Education quality (教育质量)`, '', `Education quality: **${STATUS_WORD[a.quality.status]}**. Items without evidence need it: none is passed by default.`, '', mdTable(qualityRows(a, true)), '');
+  out.push(`${h2} Public recognition (社会认可度)`, '', `Public recognition: **${a.recognition.status}**${shareText(a)}. ${a.recognition.reason.en}`, '');
   out.push(`${h2} One-vote vetoes (一票否决)`, '', mdTable([['veto', 'status', 'reason'], ...a.vetoes.items.map((i) => [i.title.en, i.status, i.reason.en])]), '');
   if (g !== undefined) {
     out.push(`${h2} What it would take`, '', `Smallest whole additions per school (${g.target === 'all' ? 'every indicator met' : 'just enough to comply'}): teachers and classrooms whole, areas to 0.01 m², equipment to the yuan.`, '');
@@ -246,7 +263,10 @@ function markdownReport(a: CountyAssessment, g: BalanceGapResult | undefined, in
   out.push(`- Resource allocation: ${a.resources.compliant ? 'complies' : 'does not comply'}`);
   out.push(`- Guarantees failing: ${fails.join(', ') || 'none'}; needing evidence: ${needs.join(', ') || 'none'}`);
   out.push(`- Vetoes triggered: ${hit.join(', ') || 'none'}; needing evidence: ${open.join(', ') || 'none'}`);
-  out.push(`- Not assessed from data: ${a.notAssessed.map((x) => x.title.en).join('; ')}`);
+  const qFails = a.quality.items.filter((i) => i.status === 'fails').map((i) => i.id);
+  const qNeeds = a.quality.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
+  out.push(`- Education quality failing: ${qFails.join(', ') || 'none'}; needing evidence: ${qNeeds.join(', ') || 'none'}`);
+  out.push(`- Public recognition: ${a.recognition.status}${shareText(a)}`);
   out.push(`- Citations: ${a.citations.join(', ')}`);
   if (unverified.length > 0) out.push(`- Unverified parameter values in force (confirm or override): ${unverified.join(', ')}`);
   for (const line of stale) out.push(`- ${line.trimEnd()}`);
@@ -262,11 +282,12 @@ function plain(a: CountyAssessment, g: BalanceGapResult | undefined, asOf: strin
     compliant: a.compliant,
     resources: { compliant: a.resources.compliant, stages: a.resources.stages },
     guarantees: { compliant: a.guarantees.compliant, items: a.guarantees.items },
+    quality: a.quality,
+    recognition: a.recognition,
     vetoes: { triggered: a.vetoes.triggered, items: a.vetoes.items },
     ...(g === undefined
       ? {}
       : { gap: { target: g.target, schools: g.schools, totals: g.totals, after: { compliant: g.after.compliant, stages: g.after.stages } } }),
-    notAssessed: a.notAssessed,
     citations: a.citations,
   };
 }
@@ -331,7 +352,7 @@ function runAssess(args: string[], io: Io): number {
 /** The `assess` subcommand. */
 export const assessCommand: Command = {
   name: 'assess',
-  summary: 'the 优质均衡 county assessment (1.1, 6.3): indicators, coefficients, guarantees, vetoes, verdict',
+  summary: 'the 优质均衡 county assessment (1.1, 6.3): indicators, coefficients, guarantees, quality, recognition, vetoes, verdict',
   help: HELP,
   run: runAssess,
 };

@@ -46,14 +46,23 @@ describe('balanceGap', () => {
     expect(balanceGap({ schools: [near] }, AS_OF).schools[0]?.additions.qualifiedTeachers).toBe(1);
   });
 
-  it('never touches excluded teaching points and reports coefficients that still fail', () => {
+  it('never touches excluded teaching points, and levels a coefficient still above its limit', () => {
+    // After A's lift to 7.5 m² (+500), A 7.5 and R 30 (1000 pupils each): CV = |30 − x| / (30 + x) ≤ 0.5
+    // ⇔ x ≥ 10, so A needs 10,000 m²: +3000 in all (500 for its threshold, 2500 for the coefficient), CV exactly 0.5.
     const tp = exactPrimary('TP', { kind: 'teaching-point', pupils: 30, qualifiedTeachers: 0 });
     const rich = exactPrimary('R', { sportsArea: 30_000 });
     const gap = balanceGap({ schools: [exactPrimary('A', { sportsArea: 7000 }), rich, tp] }, AS_OF);
     expect(gap.schools.map((s) => s.id)).toEqual(['A']);
-    expect(gap.schools[0]?.additions.sportsArea).toBe(500);
-    expect(gap.after.stages.primary?.indicators[4]?.passes).toBe(false);
-    expect(gap.after.compliant).toBe(false);
+    expect(gap.schools[0]?.additions.sportsArea).toBe(3000);
+    expect(gap.schools[0]?.forThresholds.sportsArea).toBe(500);
+    expect(gap.schools[0]?.forCoefficients.sportsArea).toBe(2500);
+    expect(gap.schools[0]?.levelled).toEqual(['L5']);
+    expect(gap.levelling.map((l) => [l.stage, l.id, l.total.toString()])).toEqual([['primary', 'L5', '2500']]);
+    expect(gap.after.stages.primary?.indicators[4]?.passes).toBe(true);
+    expect(gap.after.compliant).toBe(true);
+    // 0.01 m² less and the coefficient is above 0.5 again
+    const less = balanceGap({ schools: [exactPrimary('A', { sportsArea: 9999.99 }), rich, tp] }, AS_OF);
+    expect(less.levelling[0]?.total.toString()).toBe('0.01');
   });
 
   it('after the additions every school meets every indicator (property)', () => {

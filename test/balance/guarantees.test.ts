@@ -141,11 +141,12 @@ describe('assessCounty', () => {
     const allVetoes = { admissions: [], staffing: { approvedPosts: 10, filledPosts: 10, qualifiedCandidates: 0, longTermContractTeachers: 0 }, irregularSchoolChoice: false, majorSafetyIncident: false, falsifiedData: false };
     expect(assessCounty({ schools: [exactPrimary('A', { qualifiedTeachers: 1 })] }, AS_OF).verdict).toBe('fails');
     const r = assessCounty({ schools: [exactPrimary()], guarantees: full, vetoes: allVetoes }, AS_OF);
-    // G1, G2, G10 always need evidence
+    // G1, G2, G10 need the inspector's finding; quality and recognition need their evidence (issue 10: notAssessed is gone)
     expect(r.verdict).toBe('needs-evidence');
     expect(r.compliant).toBe(false);
     expect(r.vetoes.items.every((i) => i.status === 'clear')).toBe(true);
-    expect(r.notAssessed.map((x) => x.id)).toEqual(['quality', 'recognition']);
+    expect(r.quality.status).toBe('needs-evidence');
+    expect(r.recognition.status).toBe('needs-evidence');
     expect(r.explanation.at(-1)?.message.en).toMatch(/^Verdict: needs-evidence/);
   });
 

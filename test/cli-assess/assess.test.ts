@@ -26,7 +26,10 @@ describe('junheng assess', () => {
     expect(r.stdout).toContain('Verdict: FAILS');
     expect(r.stdout).toMatch(/P10-西湾村小学 .* 5\/7 +FAILS +L1 92\.5%, L5 70% \(<near-miss\)/);
     expect(r.stdout).toMatch(/TP1-上村教学点 .* excluded/);
-    expect(r.stdout).toMatch(/G1 +needs-evidence/);
+    // examples/county.json now gives the inspector's findings on G1, G2, G10 (issue 10)
+    expect(r.stdout).toMatch(/G1 +passes/);
+    expect(r.stdout).toMatch(/Q9 +passes/);
+    expect(r.stdout).toContain('Public recognition: passes (87.86 %)');
     expect(r.stdout).toContain('balance.school.nearMissShare');
   });
 
@@ -42,12 +45,18 @@ describe('junheng assess', () => {
     expect(Object.values(a.resources.stages).map((s) => s.schools.some((x) => x.id === 'S9-新城九年一贯制学校'))).toEqual([true, true]);
     expect(a.guarantees.items.find((i) => i.id === 'G8')?.status).toBe('passes');
     expect(a.vetoes.items.find((i) => i.id === 'vacant-posts-unfilled')?.status).toBe('clear');
+    // issue 10: quality and recognition in the JSON, notAssessed gone
+    const raw = JSON.parse(r.stdout) as Record<string, any>;
+    expect(raw['quality'].status).toBe('passes');
+    expect(raw['quality'].items.map((i: { id: string }) => i.id)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'Q5', 'Q6', 'Q7', 'Q8', 'Q9']);
+    expect(raw['recognition'].status).toBe('passes');
+    expect('notAssessed' in raw).toBe(false);
   });
 
   it('prints a Markdown report, one section per dimension, and what it would take', () => {
     const r = junheng('assess', COUNTY, ...AS_OF, '--format', 'markdown', '--gap', 'comply');
     expect(r.status).toBe(0);
-    for (const heading of ['# X县 (130000-XX): 优质均衡 county assessment', '## Resource allocation (资源配置)', '### Primary (小学): does not comply', '## Government guarantees (政府保障程度)', '## One-vote vetoes (一票否决)', '## What it would take', '## Verdict']) {
+    for (const heading of ['# X县 (130000-XX): 优质均衡 county assessment', '## Resource allocation (资源配置)', '### Primary (小学): does not comply', '## Government guarantees (政府保障程度)', '## Education quality (教育质量)', '## Public recognition (社会认可度)', '## One-vote vetoes (一票否决)', '## What it would take', '## Verdict']) {
       expect(r.stdout).toContain(`${heading}\n`);
     }
     expect(r.stdout).toContain('| P10-西湾村小学 | primary | 0 | 0 | 0 | 0 | 405 | 0 | 0 |');

@@ -5,7 +5,7 @@
  * are compared with what its examples read).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import * as junheng from '../../src/index.js';
@@ -51,7 +51,8 @@ function markdownExamples(file: string): Example[] {
  * drops imports from 'junheng' (the test supplies every export).
  */
 export function instrument(code: string): { body: string; checks: number } {
-  const lines = code.split('\n').filter((l) => !/^\s*import .* from 'junheng';\s*$/.test(l));
+  // Imports from 'junheng' and of `readFileSync` from 'node:fs' are dropped: the runner supplies both.
+  const lines = code.split('\n').filter((l) => !/^\s*import .* from 'junheng';\s*$/.test(l) && !/^\s*import \{ readFileSync \} from 'node:fs';\s*$/.test(l));
   const out: string[] = [];
   let pending: string[] = [];
   let checks = 0;
@@ -102,7 +103,9 @@ export function runExample(example: Example): { checks: number; results: Array<{
   };
   // Examples are TypeScript: strip the types, then run with every export in scope.
   const js = ts.transpileModule(body, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
-  const run = new Function(...names, '__check', `"use strict";\n${js}`);
-  run(...names.map((n) => (junheng as Record<string, unknown>)[n]), check);
+  const run = new Function(...names, '__check', 'readFileSync', `"use strict";\n${js}`);
+  // A guide reads the repository's example files by their path from the repository root.
+  const read = (path: string, encoding: BufferEncoding) => readFileSync(isAbsolute(path) ? path : join(root, path), encoding);
+  run(...names.map((n) => (junheng as Record<string, unknown>)[n]), check, read);
   return { checks, results };
 }
