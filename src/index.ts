@@ -7,7 +7,8 @@
 export { PolicyInputError, formatPath, type PolicyIssue, type IssueCode, type SafeResult } from './core/errors.js';
 export { Decimal, type MoneyInput } from './core/money.js';
 export type { DateInput, IsoDate } from './core/dates.js';
-export type { ExplanationStep, Explained } from './core/explain.js';
+export type { ExplanationStep, Explained, PlainData } from './core/explain.js';
+export { toPlainData } from './core/explain.js';
 export type { Bilingual, Confidence, Location, Region, Stage } from './core/types.js';
 export { LOCATIONS, REGIONS, STAGES } from './core/types.js';
 export { MAX_COUNT, countSchema, moneySchema, dateSchema } from './core/schemas.js';

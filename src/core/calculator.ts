@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { makeSafe, type PolicyIssue, type SafeResult } from './errors.js';
+import { hideExplanation } from './explain.js';
 import { readOptions, type CalculatorOptions } from './options.js';
 import { withOrigins } from './patch.js';
 import type { ParameterNode, PatchOf } from './parameters.js';
@@ -166,7 +167,8 @@ export function calculatorKit<T extends ParameterNode, P extends string = string
         spec.settle(outcome, call, issues);
         throwIfAny(issues);
       }
-      return spec.result(outcome, call);
+      // Every result serialises alike: an eager explanation is made non-enumerable like a lazy one.
+      return hideExplanation(spec.result(outcome, call));
     };
 
     const parameters = (options?: CalculatorOptions<Patch>): Resolved<S> => {

@@ -66,9 +66,17 @@ export function fenToDecimal(fen: number | bigint): Decimal {
   return new Decimal(fen.toString()).dividedBy(100);
 }
 
-/** Integer fen to a plain yuan string (`60000` → `"600"`, `65050` → `"650.5"`). @internal */
+/**
+ * Integer fen to a plain yuan string (`60000` → `"600"`, `65050` → `"650.5"`), exactly what
+ * `fenToDecimal(fen).toString()` gives, without making a `Decimal`. @internal
+ */
 export function fenToYuanString(fen: number): string {
-  return fenToDecimal(fen).toString();
+  if (!Number.isSafeInteger(fen)) return fenToDecimal(fen).toString();
+  if (fen % 100 === 0) return String(fen / 100 + 0); // + 0 turns -0 into 0
+  const abs = Math.abs(fen);
+  const cents = abs % 100;
+  const whole = `${fen < 0 ? '-' : ''}${(abs - cents) / 100}`;
+  return cents % 10 === 0 ? `${whole}.${cents / 10}` : `${whole}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 /**

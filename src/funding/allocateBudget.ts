@@ -14,7 +14,11 @@ import { publicFundingRule, type ComponentId, type FloorApplied, type FundingPar
  * @category Funding
  */
 export interface BudgetResult extends Explained {
-  /** One result per school, in input order. */
+  /**
+   * One result per school, in input order. Each `amount` is made on first read (from the school's
+   * integer fen); components and explanations are built when read. Schools that cite the same
+   * sources share one **frozen** `citations` array: copy it (`[...school.citations]`) to change it.
+   */
   readonly schools: PublicFundingResult[];
   /** Exactly the sum of the schools' amounts. */
   readonly total: Decimal;
@@ -86,12 +90,13 @@ function budgetResult(rows: readonly SchoolRecord[], o: BudgetOutcome, c: Fundin
     if (list === undefined) {
       const floorApplied = ids[floor] as FloorApplied;
       const components = COMPONENT_IDS.filter((_, k) => ((o.components[i] as number) & (1 << k)) !== 0).map((id) => ({ id }));
-      list = fundingCitations(components, floorApplied, c);
+      list = Object.freeze(fundingCitations(components, floorApplied, c)) as string[];
       lists.set(key, list);
       for (const id of list) if (!citations.includes(id)) citations.push(id);
     }
     const figures = { fundedPupils: o.fundedPupils[i] as number, floorApplied: ids[floor] as FloorApplied, amountFen };
-    results[i] = fundedResult(rows[i] as SchoolRecord, figures, list.slice(), c);
+    // Schools citing the same sources share one frozen list (documented on BudgetResult.schools).
+    results[i] = fundedResult(rows[i] as SchoolRecord, figures, list, c);
   }
   const total = sum.toDecimal();
   const budget = { schools: results, total, citations };
@@ -110,8 +115,9 @@ function budgetResult(rows: readonly SchoolRecord[], o: BudgetOutcome, c: Fundin
  * parameters, resolved once. Results are in input order and `total` is exactly the sum of the
  * schools' amounts (no rounding beyond each school's own).
  *
- * Explanations and components are built only when read, so a national roster of 210,000 schools
- * costs a few integer operations per school.
+ * Amounts, explanations and components are built only when read, so a national roster of 210,000
+ * schools costs a few integer operations per school; its JSON (`JSON.stringify(budget)`) formats
+ * amounts straight from integer fen and leaves out every explanation (see {@link Explained}).
  *
  * @category Funding
  * @function

@@ -223,10 +223,12 @@ export function fundingExplanation(school: SchoolRecord, outcome: FundingOutcome
 }
 
 /**
- * A school's result. `components` and `explanation` are own, enumerable properties computed on first
- * read (from the school and the shared parameters, re-running the pure rule) and then kept: JSON,
- * spreading and deep equality see ordinary arrays, and a batch of 200,000 results holds only the
- * school and its amount until somebody asks. The accessors are shared by every result.
+ * A school's result. `amount` and `components` are own, enumerable properties made on first read
+ * (the amount from its integer fen, the components by re-running the pure rule on the school) and
+ * kept in private fields, so a frozen result reads them too; `explanation` is a non-enumerable getter
+ * (see {@link Explained}). JSON (`toJSON`) formats amounts straight from fen and builds components
+ * without keeping them, so serialising a national roster makes no `Decimal` per school. A batch of
+ * 200,000 results holds only the school, its figures and a shared citation list until somebody asks.
  *
  * @internal
  */
@@ -234,32 +236,82 @@ class FundingResultRecord {
   readonly schoolId: string;
   readonly fundedPupils: number;
   readonly floorApplied: FloorApplied;
-  readonly amount: Decimal;
-  readonly citations: string[];
-  declare components: FundingComponent[];
-  declare explanation: ExplanationStep[];
+  declare readonly amount: Decimal;
+  declare readonly citations: string[];
+  declare readonly components: FundingComponent[];
   readonly #school: SchoolRecord;
   readonly #params: FundingContext;
+  readonly #amountFen: number;
+  #amount: Decimal | undefined;
+  #components: FundingComponent[] | undefined;
+  #explanation: ExplanationStep[] | undefined;
 
   constructor(school: SchoolRecord, outcome: FundedFigures, citations: string[], params: FundingContext) {
     this.schoolId = school.id;
     this.fundedPupils = outcome.fundedPupils;
     this.floorApplied = outcome.floorApplied;
-    this.amount = fenToDecimal(outcome.amountFen);
+    // Shared descriptors, defined in the order the fields had as plain properties (JSON keeps it).
+    Object.defineProperty(this, 'amount', FundingResultRecord.lazy.amount);
     this.citations = citations;
     this.#school = school;
     this.#params = params;
-    // Two defineProperty calls with shared descriptors: much cheaper than defineProperties or closures.
+    this.#amountFen = outcome.amountFen;
     Object.defineProperty(this, 'components', FundingResultRecord.lazy.components);
-    Object.defineProperty(this, 'explanation', FundingResultRecord.lazy.explanation);
+  }
+
+  get explanation(): ExplanationStep[] {
+    return (this.#explanation ??= fundingExplanation(this.#school, publicFundingRule(this.#school, this.#params.p), this.#params));
+  }
+
+  /** The result's JSON form: its data, amounts as exact decimal strings, no explanation. */
+  toJSON(): object {
+    return {
+      schoolId: this.schoolId,
+      fundedPupils: this.fundedPupils,
+      floorApplied: this.floorApplied,
+      amount: fenToYuanString(this.#amountFen),
+      citations: this.citations,
+      components: this.#components ?? plainComponents(publicFundingRule(this.#school, this.#params.p), this.#params),
+    };
   }
 
   static readonly lazy = {
-    components: sharedLazy<FundingResultRecord, FundingComponent[]>('components', (r) => fundingComponents(publicFundingRule(r.#school, r.#params.p), r.#params)),
-    explanation: sharedLazy<FundingResultRecord, ExplanationStep[]>('explanation', (r) =>
-      fundingExplanation(r.#school, publicFundingRule(r.#school, r.#params.p), r.#params),
+    amount: sharedLazy<FundingResultRecord, Decimal>('amount', (r) => (r.#amount ??= fenToDecimal(r.#amountFen)), { keep: false }),
+    components: sharedLazy<FundingResultRecord, FundingComponent[]>(
+      'components',
+      (r) => (r.#components ??= fundingComponents(publicFundingRule(r.#school, r.#params.p), r.#params)),
+      { keep: false },
     ),
   };
+}
+
+/** The components' JSON form, made without a `Decimal` where the rate is whole fen. */
+function plainComponents(outcome: FundingOutcome, c: FundingContext): object[] {
+  const parts = outcome.components;
+  const out = new Array<object>(parts.length);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as RawComponent;
+    out[k] = {
+      id: part.id,
+      provision: provisionOf(part.id, outcome.floorApplied, c),
+      pupils: part.pupils,
+      rate: part.rateDenominator === 1 ? rateString(part.rateNumerator) : fenToDecimal(part.rateNumerator).dividedBy(part.rateDenominator).toString(),
+      amount: fenToYuanString(part.fen),
+      rounded: part.rounded,
+    };
+  }
+  return out;
+}
+
+/** Rates repeat across a roster: their strings are kept (a few dozen at most). */
+const RATE_STRINGS = new Map<number, string>();
+function rateString(fen: number): string {
+  let text = RATE_STRINGS.get(fen);
+  if (text === undefined) {
+    text = fenToYuanString(fen);
+    if (RATE_STRINGS.size < 256) RATE_STRINGS.set(fen, text);
+  }
+  return text;
 }
 
 /**

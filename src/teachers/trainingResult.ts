@@ -5,7 +5,7 @@
  * @module
  * @internal
  */
-import { defineLazy, sharedLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
+import { defineLazy, step, type Explained, type ExplanationStep } from '../core/explain.js';
 import type { UsedValue } from '../core/resolve.js';
 import { citationsOf, parameterSteps } from '../parameters/steps.js';
 import { teachersParameters } from './parameters.js';
@@ -115,8 +115,8 @@ function trainingExplanation(o: TrainingOutcome, c: TrainingContext): Explanatio
 }
 
 /**
- * One teacher's result: figures now, explanation when first read (an own, enumerable property; JSON
- * and deep equality see an ordinary array). The accessor is shared by every result.
+ * One teacher's result: figures now, explanation when first read (a non-enumerable getter on the
+ * class: JSON, spreading and deep equality leave it out; see {@link Explained}).
  */
 class TrainingResultRecord {
   readonly teacherId: string;
@@ -127,9 +127,9 @@ class TrainingResultRecord {
   readonly status: TrainingStatus;
   readonly compliant: boolean;
   readonly citations: string[];
-  declare explanation: ExplanationStep[];
   readonly #outcome: TrainingOutcome;
   readonly #context: TrainingContext;
+  #explanation: ExplanationStep[] | undefined;
 
   constructor(o: TrainingOutcome, c: TrainingContext) {
     const shortfall = Math.max(0, o.requiredHours * 10 - o.completedTenths);
@@ -143,10 +143,12 @@ class TrainingResultRecord {
     this.citations = c.citations.slice();
     this.#outcome = o;
     this.#context = c;
-    Object.defineProperty(this, 'explanation', TrainingResultRecord.lazy);
   }
 
-  static readonly lazy = sharedLazy<TrainingResultRecord, ExplanationStep[]>('explanation', (r) => trainingExplanation(r.#outcome, r.#context));
+  /** Non-enumerable (a getter on the class), built on first read and kept in a private field, so a frozen result reads it too. */
+  get explanation(): ExplanationStep[] {
+    return (this.#explanation ??= trainingExplanation(this.#outcome, this.#context));
+  }
 }
 
 /** Builds one teacher's result. @internal */

@@ -62,6 +62,7 @@ export const SEEDS: Record<string, [unknown, unknown]> = {
   describeParameters: [undefined, undefined],
   getProvision: ['5.1', undefined],
   formatPath: [['pupils', 0, 'primary'], undefined],
+  toPlainData: [{ total: '780000', schools: [{ schoolId: 'A', fundedPupils: 150, amount: '108000', citations: ['5.1'] }] }, undefined],
 };
 
 /** The seed of `name`: its own, or for `safeX` the seed of `x`. */

@@ -39,6 +39,11 @@ function nonFinite(value: unknown, seen = new Set<unknown>()): string | undefine
     const found = nonFinite((value as Record<string, unknown>)[key], seen);
     if (found !== undefined) return `${key}: ${found}`;
   }
+  // Explanations are non-enumerable (issue 11): read them too.
+  if ('explanation' in value && !Object.prototype.propertyIsEnumerable.call(value, 'explanation')) {
+    const found = nonFinite((value as { explanation: unknown }).explanation, seen);
+    if (found !== undefined) return `explanation: ${found}`;
+  }
   return undefined;
 }
 

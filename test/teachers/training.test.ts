@@ -226,7 +226,9 @@ describe('trainingCompliance: result shape and explanation', () => {
     expect(en).toContain('360 × 33 ÷ 60 = 198');
     expect(en).toContain('98 hours short');
     for (const s of r.explanation) expect(s.message.zh.length).toBeGreaterThan(0);
-    expect(JSON.parse(JSON.stringify(r)).explanation).toHaveLength(r.explanation.length);
+    // Issue 11: JSON leaves the (non-enumerable) explanation out and keeps the data.
+    expect(JSON.parse(JSON.stringify(r))).not.toHaveProperty('explanation');
+    expect(JSON.parse(JSON.stringify(r))).toMatchObject({ teacherId: r.teacherId, shortfall: r.shortfall, citations: ['4.2'] });
   });
 });
 
