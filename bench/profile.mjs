@@ -11,7 +11,7 @@
 // Roster generation appears in the profiles as bench/generate.mjs and is not part of the library.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,15 +43,18 @@ if (args.includes('--child')) {
 
 rmSync(PROF, { recursive: true, force: true });
 mkdirSync(PROF, { recursive: true });
-// Snapshot the build being profiled: dist/ may be rebuilt (and cleaned) before the profile is read.
-const DIST_FILES = cliMode ? ['index.js', 'index.js.map', 'cli.js', 'cli.js.map'] : ['index.js', 'index.js.map'];
-for (const f of DIST_FILES) {
+// Snapshot the build being profiled (all of dist/: the library is one file per module): dist/ may be
+// rebuilt (and cleaned) before the profile is read. Source maps are used where the build has them
+// (dist/*.js.map); without them, positions are given in dist/ (whose unbundled modules follow src/).
+const NEEDED = cliMode ? ['index.js', 'cli.js'] : ['index.js'];
+for (const f of NEEDED) {
   if (!existsSync(join(ROOT, 'dist', f))) {
     console.error(`bench/profile: dist/${f} is missing; build first (npx tsup).`);
     process.exit(2);
   }
-  copyFileSync(join(ROOT, 'dist', f), join(PROF, f));
 }
+cpSync(join(ROOT, 'dist'), join(PROF, 'dist'), { recursive: true });
+if (!NEEDED.every((f) => existsSync(join(ROOT, 'dist', `${f}.map`)))) console.log('bench/profile: no source maps in dist/ (tsup sourcemap off): positions are given in dist/.');
 const PROFILERS = ['--cpu-prof', '--cpu-prof-dir', PROF, '--cpu-prof-interval', '200', '--heap-prof', '--heap-prof-dir', PROF];
 let r;
 if (cliMode) {
@@ -78,7 +81,7 @@ if (r.status !== 0) process.exit(r.status ?? 1);
 // ---- source maps: dist/*.js → src/*.ts:line, read from the snapshot of the profiled build
 const maps = new Map();
 const DIST = join(ROOT, 'dist');
-const snapshot = (file) => (dirname(file) === DIST ? join(PROF, relative(DIST, file)) : file);
+const snapshot = (file) => (file.startsWith(`${DIST}/`) ? join(PROF, 'dist', relative(DIST, file)) : file);
 function mapPosition(url, line, column) {
   if (!url.startsWith('file://')) return undefined;
   const file = fileURLToPath(url);

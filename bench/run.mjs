@@ -17,7 +17,7 @@
 // that differ); with --strict also when a target is missed or a scenario had to be skipped.
 // Otherwise 0, even when targets are missed (the table says FAIL).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem, type as osType, release as osRelease } from 'node:os';
@@ -262,6 +262,58 @@ function findTotal(obj) {
 const cli = await cliScenario(allocate.ok ? allocate.total : undefined);
 
 // ---------------------------------------------------------------------------------------------
+// 2c. Side by side on the same file, interleaved run by run (so a busy machine slows all alike):
+//     junheng budget, a plain Node loop doing only the arithmetic (bench/plain-budget.mjs), and —
+//     when `import pandas` works — the pandas script an analyst might write (bench/pandas_budget.py).
+//     Each must print the library's total. Ratios are junheng's median time ÷ the other's.
+function findPython() {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(python, ['-c', 'import pandas'], { stdio: 'ignore' });
+    if (r.status === 0) return python;
+  }
+  return undefined;
+}
+
+async function sideBySide(expectedTotal) {
+  if (!existsSync(DIST_CLI) || existsSync(TIME) === false) return { skipped: true, reason: existsSync(DIST_CLI) ? `${TIME} is missing` : 'dist/cli.js is missing' };
+  const fromRoot = (p) => relative(ROOT, p);
+  const python = findPython();
+  const contenders = [
+    { name: 'junheng budget', command: process.execPath, argv: [fromRoot(DIST_CLI), 'budget', fromRoot(csvPath), '--as-of', '2025-09-01', '--region', 'central', '--format', 'json'] },
+    { name: 'plain Node loop', command: process.execPath, argv: [fromRoot(join(BENCH, 'plain-budget.mjs')), fromRoot(csvPath)] },
+    ...(python === undefined ? [] : [{ name: 'pandas script', command: python, argv: [fromRoot(join(BENCH, 'pandas_budget.py')), fromRoot(csvPath)] }]),
+  ];
+  process.stdout.write(`… side by side, CSV in → JSON out: ${contenders.map((c) => c.name).join(', ')} (${cliRuns} interleaved runs each)${python === undefined ? '; pandas not found (apt-get install python3-pandas)' : ''}\n`);
+  const timeFile = join(OUT, 'time-side.txt');
+  const outFile = join(OUT, 'side.json');
+  const measured = contenders.map(() => []);
+  for (let i = 0; i < cliRuns; i++) {
+    for (const [k, c] of contenders.entries()) {
+      rmSync(timeFile, { force: true });
+      const r = await run(TIME, ['-f', '%e %M', '-o', timeFile, c.command, ...c.argv], { stdoutFile: outFile });
+      if (r.code !== 0) return { error: `${c.name} exited with ${r.code ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+      const rssKiB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ')[1]);
+      measured[k].push({ seconds: r.seconds, peakRssMB: (rssKiB * 1024) / MB });
+      if (i === 0) {
+        const total = JSON.parse(readFileSync(outFile, 'utf8')).total;
+        if (expectedTotal !== undefined && total !== String(expectedTotal)) return { error: `${c.name} printed the total ${total}, not the library's ${expectedTotal}` };
+      }
+    }
+  }
+  const results = contenders.map((c, k) => ({
+    name: c.name,
+    medianSeconds: round(median(measured[k].map((m) => m.seconds))),
+    runsSeconds: measured[k].map((m) => round(m.seconds)),
+    peakRssMB: round(Math.max(...measured[k].map((m) => m.peakRssMB)), 1),
+  }));
+  const junheng = results[0];
+  for (const r of results) r.junhengRatio = round(junheng.medianSeconds / r.medianSeconds);
+  return { results };
+}
+
+const side = await sideBySide(allocate.ok ? allocate.total : undefined);
+
+// ---------------------------------------------------------------------------------------------
 // 3. Report
 const verdict = (value, target) => (value === undefined ? 'n/a' : value < target ? 'PASS' : 'FAIL');
 const rows = [];
@@ -337,9 +389,15 @@ const results = {
     library: `fresh process per scenario (node --expose-gc), roster generated untimed, gc() before each call, 1 cold run then median of ${runs}`,
     cli: `fresh process per run, median wall time of ${cliRuns} (spawn to exit, node start-up included), peak RSS = max over the runs`,
   },
-  scenarios: { allocateBudget: allocate, allocateBudgetLazy: lazy, cliBudget: cli },
+  scenarios: { allocateBudget: allocate, allocateBudgetLazy: lazy, cliBudget: cli, sideBySide: side },
   table: rows,
 };
+if (side.results !== undefined) {
+  console.log('\nSide by side (same file, CSV → JSON, interleaved; ratio = junheng time ÷ that time):');
+  for (const r of side.results) {
+    console.log(`  ${r.name.padEnd(16)} ${r.medianSeconds.toFixed(3)} s (runs ${r.runsSeconds.map((x) => x.toFixed(2)).join(', ')})  peak RSS ${r.peakRssMB.toFixed(0)} MB${r.name === 'junheng budget' ? '' : `  junheng ÷ this: ${r.junhengRatio.toFixed(2)}×`}`);
+  }
+} else console.log(`\nSide by side: ${side.error ?? `SKIPPED — ${side.reason}`}`);
 await writeFile(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nResults: ${rel(join(OUT, 'results.json'))}`);
 

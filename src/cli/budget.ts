@@ -3,18 +3,46 @@
  * [--format table|json|csv] [--parameters set.json] [--what-if patch.json]` — public funding
  * (opinion 5.1) for a roster.
  */
-import { allocateBudget, describeParameters, listParameters, type CalculatorOptions, type ParameterOverrides, type Region, type School } from 'junheng';
-import { computeBudget, type BudgetRun, type Computation } from './compute.js';
+import { closeSync, fstatSync } from 'node:fs';
+import {
+  allocateBudget,
+  describeParameters,
+  listParameters,
+  PolicyInputError,
+  type CalculatorOptions,
+  type ParameterOverrides,
+  type PolicyIssue,
+  type Region,
+  type School,
+  type SchoolRecord,
+} from 'junheng';
+import { bigFenText, BudgetBatch, computeBudget, type BudgetRun, type Computation } from './compute.js';
+import { countAt, countCell, countWording, COUNT_LIMIT, CsvError, quoted } from './csv.js';
 import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, type Command, type Io } from './command.js';
 import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
-import { describeRowIssue, localParametersLine, parameterFileIssues, readParameterFile, type ParameterFile } from './read.js';
-import { readSchools } from './roster.js';
+import {
+  describeRowIssue,
+  isJsonFile,
+  localParametersLine,
+  openFile,
+  parameterFileIssues,
+  parseJson,
+  Problems,
+  readParameterFile,
+  readText,
+  refuseBinary,
+  refuseLargeJson,
+  type ParameterFile,
+} from './read.js';
+import { COLUMNS, columnOf, rosterSource, streamRoster, type Column } from './roster.js';
 import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
 
 /** Rosters larger than this show a progress line on a terminal. */
 const PROGRESS_ROWS = 50_000;
+/** Roster files larger than this show a progress line on a terminal. */
+const PROGRESS_BYTES = 2_000_000;
 
 const HELP = `Usage: junheng budget <file.csv|file.json> [options]
 
@@ -38,8 +66,10 @@ Options:
 
 ${PARAMETERS_HELP}
 
-Exit status: 0 success, 1 bad input or data (every problem on stderr, nothing on stdout),
-2 usage error.
+Exit status: 0 success, 1 bad input or data (the problems on stderr, nothing on stdout),
+2 usage error. Every row is checked; the first 50 problems are shown, then a count of the rest.
+Counts are read from their text: digits, at most a trailing .0 (12, 12.0). A roster holds at most
+1,000,000 schools; a JSON roster at most 256 MiB (a CSV is read as a stream).
 
 Examples:
   junheng budget examples/district.csv --as-of 2025-09-01 --region central
@@ -82,25 +112,225 @@ function layered(base: unknown, over: unknown): unknown {
 
 const unique = (items: Iterable<string>): string[] => [...new Set(items)];
 
+/** What bears on the footer: whether some school is mainstream, has disabled pupils, has both stages and a floor. */
+interface RosterFlags {
+  readonly mainstream: boolean;
+  readonly disabled: boolean;
+  readonly mixedFloor: boolean;
+}
+
 /**
  * The parameter values in force that bear on this roster's result: the unverified ones (junheng's
  * own readings, not a user's value, and the opinion's effective date when the opinion's floor
  * bears), and the footer lines for the stale ones.
  */
-function footerValues(options: CalculatorOptions, schools: readonly School[], budget: BudgetRun): { unverified: string[]; stale: string[] } {
-  const mainstream = schools.some((s) => s.kind !== 'special-education');
-  const disabled = schools.some((s) => s.kind !== 'special-education' && (s.disabledPupils ?? 0) > 0);
-  const mixedFloor = budget.floors.some((floor, i) => floor !== null && (schools[i]?.pupils.primary ?? 0) > 0 && (schools[i]?.pupils.junior ?? 0) > 0);
+function footerValues(options: CalculatorOptions, flags: RosterFlags): { unverified: string[]; stale: string[] } {
   const bears = (path: string): boolean => {
     if (!path.startsWith('funding.')) return false;
-    if (path === 'funding.disabledPupils') return disabled;
-    if (path === 'funding.floorMixedStageRate') return mixedFloor;
-    if (path.startsWith('funding.benchmark.') || path === 'funding.floors') return mainstream;
+    if (path === 'funding.disabledPupils') return flags.disabled;
+    if (path === 'funding.floorMixedStageRate') return flags.mixedFloor;
+    if (path.startsWith('funding.benchmark.') || path === 'funding.floors') return flags.mainstream;
     return true;
   };
   const all = listParameters(options);
   const bearing = all.filter((p) => bears(p.path));
   return { unverified: unique(unverifiedPaths(bearing, all)), stale: staleLines(bearing, String(options.asOf)) };
+}
+
+/** The flags of a JSON roster, from its school objects. */
+function jsonFlags(schools: readonly School[], budget: BudgetRun): RosterFlags {
+  return {
+    mainstream: schools.some((s) => s.kind !== 'special-education'),
+    disabled: schools.some((s) => s.kind !== 'special-education' && (s.disabledPupils ?? 0) > 0),
+    mixedFloor: schools.some((s, i) => budget.floors[i] !== 0 && (s.pupils.primary ?? 0) > 0 && (s.pupils.junior ?? 0) > 0),
+  };
+}
+
+/** The budget of a roster, read and computed: the runs and what the report needs of the roster. */
+interface Computed extends RosterFlags {
+  readonly baseline: BudgetRun;
+  readonly whatIf?: BudgetRun;
+  readonly pupils: ArrayLike<number>;
+}
+
+/** The problems of a roster, for the user: the rows' (the first 50, then a count), then the options'. */
+function reject(rows: Problems, others: readonly string[]): never {
+  const lines = [...rows.lines(), ...others];
+  const n = rows.count + others.length;
+  throw new InputError(lines, `junheng: cannot compute the budget, ${n.toLocaleString('en')} problem${n === 1 ? '' : 's'}; nothing computed:`);
+}
+
+/** Whether the library accepts a school object on its own; else its row issues (at `[0, …]`). */
+function rowIssues(school: School): PolicyIssue[] {
+  try {
+    allocateBudget([school]);
+    return [];
+  } catch (error) {
+    if (error instanceof PolicyInputError) return error.issues.filter((i) => typeof i.path[0] === 'number');
+    throw error;
+  }
+}
+
+const LOCATIONS = new Set(['urban', 'town', 'rural']);
+const KINDS = new Set(['', 'school', 'teaching-point', 'special-education']);
+
+/** How a count cell is written, as far as its problems go: absent, a count, text, or a number (whole? negative? too large?). */
+function countShape(text: string): string {
+  if (text === '') return 'a';
+  if (countAt(text, 0, text.length) >= 0) return 'c';
+  const v = countCell(text);
+  if (typeof v !== 'number') return 's';
+  return `${Number.isInteger(v) ? 'i' : 'f'}${v < 0 ? 'n' : ''}${v > COUNT_LIMIT ? 'b' : ''}`;
+}
+
+/**
+ * The shape of a row as far as its problems go — which fields are wrong and how, and which of the
+ * cross-field checks fail — so that rows of one shape have the same number of problems.
+ */
+function rowShape(cell: (k: number) => string): string {
+  const id = cell(0);
+  const counts = [3, 4, 5, 6, 7].map((k) => countShape(cell(k)));
+  let cross = '';
+  if (counts.every((c) => c === 'a' || c === 'c')) {
+    const n = (k: number): number => (cell(k) === '' ? 0 : countAt(cell(k), 0, cell(k).length));
+    cross = `${n(5) > n(3) ? 1 : 0}${n(6) > n(4) ? 1 : 0}${n(7) > n(3) + n(4) ? 1 : 0}`;
+  }
+  const location = cell(1);
+  return `${id === '' ? 'a' : id.length > 200 ? 'l' : 'v'}${location === '' ? 'a' : LOCATIONS.has(location) ? 'v' : 'x'}${KINDS.has(cell(2)) ? 'v' : 'x'}${counts.join('')}${cross}`;
+}
+
+/** The record of a school object the library accepts (its counts are numbers). */
+function recordOfSchool(s: School): SchoolRecord {
+  return {
+    id: s.id,
+    location: s.location as SchoolRecord['location'],
+    kind: s.kind ?? 'school',
+    primary: s.pupils.primary ?? 0,
+    junior: s.pupils.junior ?? 0,
+    boardersPrimary: s.boarders?.primary ?? 0,
+    boardersJunior: s.boarders?.junior ?? 0,
+    disabled: s.disabledPupils ?? 0,
+  };
+}
+
+/**
+ * A CSV roster through the batch path: read as a stream, each row a validated record funded as it
+ * arrives; a row the fast check does not take goes through the library, which words its problems.
+ */
+function csvBudget(file: string, fd: number, options: CalculatorOptions, whatOptions: CalculatorOptions | undefined, others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[], progress: Progress): Computed {
+  const structure = new Problems();
+  const rows = new Problems();
+  const batch = new BudgetBatch(options, whatOptions);
+  const shapes = new Map<string, number>();
+  const size = fstatSync(fd).size;
+  const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
+  streamRoster(
+    fd,
+    {
+      record(record, line) {
+        const first = batch.record(record, line);
+        if (first < 0) return;
+        if (rows.full) {
+          rows.push('');
+          return;
+        }
+        // The library words a repeated id: the two rows, as a roster of two.
+        const a = { id: record.id, location: record.location, pupils: {} } as School;
+        const issues = (() => {
+          try {
+            allocateBudget([a, a]);
+            return [];
+          } catch (error) {
+            if (error instanceof PolicyInputError) return error.issues.filter((i) => i.path[0] === 1);
+            throw error;
+          }
+        })();
+        const source = rosterSource(file, [a, a], [first, line]);
+        for (const issue of issues) rows.push(describeRowIssue(issue, source));
+        if (issues.length === 0) rows.push(`line ${line} (school ${quoted(record.id)}), column id: repeats the id of the school on line ${first}; each school may appear once`);
+      },
+      other(school, line, cell) {
+        // Past the problems shown, a row's problems are only counted: the library counts them once
+        // per shape of row (which fields are wrong, and how), not once per row.
+        let issues: PolicyIssue[] | undefined;
+        let count: number;
+        if (rows.full) {
+          const shape = rowShape(cell);
+          const known = shapes.get(shape);
+          if (known === undefined) {
+            issues = rowIssues(school);
+            count = issues.length;
+            shapes.set(shape, count);
+          } else count = known;
+        } else {
+          issues = rowIssues(school);
+          count = issues.length;
+        }
+        if (count === 0) {
+          // The library takes the row as it stands (the fast check is stricter than it needs to be).
+          const first = batch.record(recordOfSchool(school), line);
+          if (first >= 0) rows.push(`line ${line} (school ${quoted(school.id)}), column id: repeats the id of the school on line ${first}; each school may appear once`);
+          return;
+        }
+        batch.invalid();
+        if (rows.full || issues === undefined) {
+          rows.more += count;
+          return;
+        }
+        const source = rosterSource(file, [school], [line]);
+        for (const issue of issues) {
+          // A count written as a number the library would read inexactly: the command's own words, quoting the cell.
+          const k = issue.path.length > 1 ? COLUMNS.indexOf(columnOf(issue.path.slice(1)) as Column) : -1;
+          const wording = k >= 3 ? countWording(cell(k)) : undefined;
+          rows.push(describeRowIssue(wording === undefined ? issue : { ...issue, message: wording }, source));
+        }
+      },
+    },
+    structure,
+    (bytes) => progress.show(`junheng: reading ${file}: ${mb(bytes)} / ${mb(size)} MB…`, false),
+  );
+  if (structure.count > 0) throw new InputError(structure.lines(), `junheng: ${file} is not a readable roster CSV:`);
+  const outcome = batch.finish();
+  const rest = others(outcome.issues, outcome.whatIfIssues, rows.count === 0);
+  if (rows.count > 0 || rest.length > 0 || outcome.base === undefined || (whatOptions !== undefined && outcome.whatIf === undefined)) reject(rows, rest);
+  return {
+    baseline: outcome.base,
+    ...(outcome.whatIf === undefined ? {} : { whatIf: outcome.whatIf }),
+    pupils: outcome.pupils,
+    mainstream: outcome.mainstream,
+    disabled: outcome.disabled,
+    mixedFloor: outcome.mixedFloor,
+  };
+}
+
+/** A JSON roster through the library path (`allocateBudget` in chunks): read whole, as JSON must be. */
+function jsonBudget(file: string, fd: number, options: CalculatorOptions, whatOptions: CalculatorOptions | undefined, others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[], progress: Progress): Computed {
+  refuseLargeJson(fd, file);
+  const data = parseJson(readText(file), file);
+  const schools = data as School[];
+  const source = rosterSource(file, Array.isArray(data) ? data : []);
+  const count = Array.isArray(data) ? data.length : 0;
+  if (count > PROGRESS_ROWS) progress.show('', false);
+  const computing = (what: string) => (done: number, total: number) =>
+    progress.show(`junheng: computing ${what}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} schools…`, false);
+  const base = computeBudget(schools, options, computing('the budget'));
+  let what: Computation | undefined;
+  const rows = new Problems();
+  const optionIssues: PolicyIssue[] = [];
+  for (const issue of base.issues) {
+    if (typeof issue.path[0] === 'number') rows.push(describeRowIssue(issue, source));
+    else optionIssues.push(issue);
+  }
+  const fine = base.run !== undefined;
+  if (whatOptions !== undefined && fine) what = computeBudget(schools, whatOptions, computing('the what-if budget'));
+  const rest = others(optionIssues, what?.issues ?? [], rows.count === 0);
+  if (rows.count > 0 || rest.length > 0 || base.run === undefined || (whatOptions !== undefined && what?.run === undefined)) reject(rows, rest);
+  return {
+    baseline: base.run,
+    ...(what?.run === undefined ? {} : { whatIf: what.run }),
+    pupils: schools.map((s) => (s.pupils.primary ?? 0) + (s.pupils.junior ?? 0)),
+    ...jsonFlags(schools, base.run),
+  };
 }
 
 function runBudget(args: string[], io: Io): number {
@@ -114,49 +344,49 @@ function runBudget(args: string[], io: Io): number {
   const baseFile: ParameterFile | undefined = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
   const whatFile: ParameterFile | undefined = whatIf === undefined ? undefined : readParameterFile('--what-if', whatIf);
 
-  const { schools, source } = readSchools(file);
-  const count = Array.isArray(schools) ? schools.length : 0;
-  const progress = new Progress(io, count > PROGRESS_ROWS);
-
   const options: CalculatorOptions = { asOf };
   if (region !== undefined) options.region = region as Region;
   if (baseFile !== undefined) options.parameters = baseFile.patch as ParameterOverrides;
 
-  const whatOptions: CalculatorOptions = { ...options, parameters: layered(baseFile?.patch, whatFile?.patch) as ParameterOverrides };
-  // The what-if file's own problems, reported beside the roster's (the what-if run is skipped when the baseline fails).
+  const whatOptions: CalculatorOptions | undefined = whatIf === undefined ? undefined : { ...options, parameters: layered(baseFile?.patch, whatFile?.patch) as ParameterOverrides };
+  // The what-if file's own problems, reported beside the roster's (the what-if run's are reported
+  // only when the baseline is fine). A problem found by both runs is said once.
   const badPatch = parameterFileIssues(whatFile);
-
-  const computing = (what: string) => (done: number, total: number) =>
-    progress.show(`junheng: computing ${what}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} schools…`, false);
-  const base = computeBudget(schools, options, computing('the budget'));
-  let what: Computation | undefined;
-  if (whatIf !== undefined && base.run !== undefined && badPatch.length === 0) {
-    what = computeBudget(schools, whatOptions, computing('the what-if budget'));
-  }
-  // The what-if run finds the roster's problems again: each is said once.
-  const problems = [
+  const fileOnly = rosterSource(file, []);
+  const others = (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean): string[] => [
     ...new Set([
-      ...base.issues.map((issue) => describeRowIssue(issue, source, baseFile?.label)),
-      ...[...badPatch, ...(what?.issues ?? [])].map((issue) => describeRowIssue(issue, source, whatFile?.label)),
+      ...base.map((issue) => describeRowIssue(issue, fileOnly, baseFile?.label)),
+      ...[...badPatch, ...(rowsFine && base.length === 0 && badPatch.length === 0 ? what : [])].map((issue) => describeRowIssue(issue, fileOnly, whatFile?.label)),
     ]),
   ];
-  if (problems.length > 0 || base.run === undefined || (whatIf !== undefined && what?.run === undefined)) {
-    progress.stop();
-    throw new InputError(problems, `junheng: cannot compute the budget, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing computed:`);
-  }
-  const baseline = base.run;
-  const whatIfBudget = what?.run;
 
-  const pupils: number[] = format === 'table' ? schools.map((s) => (s.pupils.primary ?? 0) + (s.pupils.junior ?? 0)) : [];
+  const fd = openFile(file);
+  const progress = new Progress(io, fstatSync(fd).size > PROGRESS_BYTES);
+  let computed: Computed;
+  try {
+    refuseBinary(fd, file);
+    computed = isJsonFile(file, fd) ? jsonBudget(file, fd, options, whatOptions, others, progress) : csvBudget(file, fd, options, whatOptions, others, progress);
+  } catch (error) {
+    progress.stop();
+    if (error instanceof CsvError) throw new InputError(capped(error.problems).lines(), `junheng: ${file} is not a readable roster CSV:`);
+    // A file too large for a string, or for memory: said plainly, never a stack trace.
+    if (error instanceof RangeError) throw new InputError([`cannot read ${file}: ${error.message}`]);
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  const { baseline, whatIf: whatIfBudget } = computed;
+  const count = baseline.ids.length;
+
   const report: BudgetReport = {
     baseline,
     ...(whatIfBudget === undefined ? {} : { whatIf: whatIfBudget }),
-    pupils,
+    pupils: format === 'table' ? computed.pupils : [],
     asOf,
     region,
     floorBands: allocateBudget.parameters(options).floors.map((band) => band.id),
     citations: unique([...baseline.citations, ...(whatIfBudget?.citations ?? [])]),
-    ...footerValues(options, schools, baseline),
+    ...footerValues(options, computed),
     ...(baseFile === undefined ? {} : { parametersLine: localParametersLine(baseFile, options, (path) => path.startsWith('funding.')) as string }),
     ...(whatFile === undefined
       ? {}
@@ -170,10 +400,17 @@ function runBudget(args: string[], io: Io): number {
   writeReport(format, report, out, (done, total) => progress.show(`junheng: writing ${done.toLocaleString('en')} / ${total.toLocaleString('en')} schools…`, false));
   progress.stop();
   if (format === 'csv' && io.stderrIsTTY) {
-    const difference = whatIfBudget === undefined ? '' : `; what-if total ${whatIfBudget.total.toString()} (difference ${whatIfBudget.total.minus(baseline.total).toString()})`;
-    io.stderr(`junheng: total ${baseline.total.toString()} yuan for ${count} schools${difference}\n`);
+    const difference = whatIfBudget === undefined ? '' : `; what-if total ${bigFenText(whatIfBudget.totalFen)} (difference ${bigFenText(whatIfBudget.totalFen - baseline.totalFen)})`;
+    io.stderr(`junheng: total ${bigFenText(baseline.totalFen)} yuan for ${count} schools${difference}\n`);
   }
   return EXIT.ok;
+}
+
+/** Problems of a file's structure, capped like every list of problems. */
+function capped(problems: readonly string[]): Problems {
+  const list = new Problems();
+  for (const p of problems) list.push(p);
+  return list;
 }
 
 /** The `budget` subcommand. */

@@ -6,6 +6,8 @@
  * The parser records the line each record starts on, so that a problem the library finds in
  * `schools[41]` can be reported as "line 43".
  */
+import { MAX_COUNT } from 'junheng';
+
 /** A CSV file that cannot be read as a table: an unterminated quote, a row of the wrong width, a bad header. */
 export class CsvError extends Error {
   override readonly name = 'CsvError';
@@ -116,28 +118,80 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+/** The largest count the library accepts (its `MAX_COUNT`, 1,000,000). */
+export const COUNT_LIMIT: number = MAX_COUNT;
+
+/** A number written in decimal: an optional minus, digits, an optional point and digits. */
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Characters of a cell quoted in a message; a longer cell is cut, with `…`. */
+export const QUOTE_LIMIT = 80;
+
+/** `text` cut to {@link QUOTE_LIMIT} characters (with `…` when cut). */
+export const cut = (text: string): string => (text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text);
+
+/** `text` cut to {@link QUOTE_LIMIT} characters, in double quotes (JSON escapes): how a message quotes a cell. */
+export const quoted = (text: string): string => JSON.stringify(cut(text));
 
 /**
- * Reads a count cell: empty → absent; a number written in decimal digits (`12`, `-3`, `1.5`) → that
- * number, so the library can say "must not be negative" or "must be a whole number"; anything else
- * → the text itself, which the library rejects with its own message.
+ * The count written `text.slice(start, end)`, read from its text exactly: digits, with at most a
+ * trailing point and zeros (`12`, `012`, `12.0`), up to {@link COUNT_LIMIT}. Anything else (a sign,
+ * a fraction, an exponent, a space, a count above the limit) is -1. No floating-point reading is
+ * involved, so `99.99999999999999999` is not 100 and `12.0000000000000001` is not 12.
+ */
+export function countAt(text: string, start: number, end: number): number {
+  if (start >= end) return -1;
+  let value = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+    if (value > COUNT_LIMIT) return -1;
+  }
+  if (i === start) return -1;
+  if (i < end) {
+    if (text.charCodeAt(i) !== 46 || i === end - 1) return -1;
+    for (i++; i < end; i++) if (text.charCodeAt(i) !== 48) return -1;
+  }
+  return value;
+}
+
+/**
+ * A count cell for the library: empty → absent; a count written exactly ({@link countAt}) → that
+ * number; a number whose text is exactly how it prints (`-5`, `1.5`, `1000001`) → that number, which
+ * the library rejects in its own words, quoting it as written; anything else → the text itself, which
+ * the library rejects as text (never a floating-point reading of it: `99.99999999999999999` is not
+ * passed as 100, nor `9007199254740993` as 9007199254740992).
  */
 export function countCell(cell: string): number | string | undefined {
   const n = cell.length;
   if (n === 0) return undefined;
-  if (n < 10) {
-    // Fast path: plain digits.
-    let value = 0;
-    let k = 0;
-    for (; k < n; k++) {
-      const d = cell.charCodeAt(k) - 48;
-      if (d < 0 || d > 9) break;
-      value = value * 10 + d;
-    }
-    if (k === n) return value;
+  const count = countAt(cell, 0, n);
+  if (count >= 0) return count;
+  if (DECIMAL_TEXT.test(cell)) {
+    const value = Number(cell);
+    if (String(value) === cell) return value;
   }
-  return NUMBER_TEXT.test(cell) ? Number(cell) : cell;
+  return cell;
+}
+
+/**
+ * The command's own wording for a count cell written as a number that {@link countCell} passes on
+ * as text (a reading of it as a double would not be what was written): `must be a whole number, got
+ * 12.0000000000000001`, `must be at most 1000000, got 9007199254740993`. Undefined for any other
+ * cell, whose wording is the library's.
+ */
+export function countWording(cell: string): string | undefined {
+  if (!DECIMAL_TEXT.test(cell) || typeof countCell(cell) !== 'string') return undefined;
+  const negative = cell.charCodeAt(0) === 45;
+  const point = cell.indexOf('.');
+  const digits = cell.slice(negative ? 1 : 0, point === -1 ? cell.length : point);
+  const fraction = point === -1 ? '' : cell.slice(point + 1);
+  const zero = /^0*$/;
+  if (!zero.test(fraction)) return `must be a whole number, got ${cut(cell)}`;
+  if (negative) return zero.test(digits) ? `must be a non-negative whole number written without a sign, got ${cut(cell)}` : `must not be negative, got ${cut(cell)}`;
+  return `must be at most ${COUNT_LIMIT}, got ${cut(cell)}`;
 }
 
 /**

@@ -3,8 +3,8 @@
  * CSV rows. Each writes through a {@link ChunkWriter}, so 210,000 schools cost a few large writes,
  * not one giant string or 210,000 small writes.
  */
-import type { Decimal, FloorApplied } from 'junheng';
-import type { BudgetRun } from './compute.js';
+import type { FloorApplied } from 'junheng';
+import { bigFenText, fenText, floorOf, type BudgetRun } from './compute.js';
 import { csvCell } from './csv.js';
 
 /** Output formats of `junheng budget`. */
@@ -68,19 +68,19 @@ const PROGRESS_EVERY = 10_000;
 /** JSON: `{ "total", "whatIf"?, "schools": [...] }`, compact, one school per line. */
 export function writeJson(report: BudgetReport, out: ChunkWriter, onRows?: OnRows): void {
   const { baseline, whatIf } = report;
-  out.write(`{"total":${JSON.stringify(baseline.total.toString())}`);
+  out.write(`{"total":"${bigFenText(baseline.totalFen)}"`);
   if (whatIf !== undefined) {
-    out.write(`,"whatIf":{"total":${JSON.stringify(whatIf.total.toString())},"difference":${JSON.stringify(whatIf.total.minus(baseline.total).toString())}}`);
+    out.write(`,"whatIf":{"total":"${bigFenText(whatIf.totalFen)}","difference":"${bigFenText(whatIf.totalFen - baseline.totalFen)}"}`);
   }
   out.write(',"schools":[');
   const n = baseline.ids.length;
   for (let i = 0; i < n; i++) {
-    const floor = baseline.floors[i];
-    const amount = baseline.amounts[i]!;
-    let line = `${i === 0 ? '\n' : ',\n'}{"id":${JSON.stringify(baseline.ids[i])},"fundedPupils":${baseline.fundedPupils[i]},"floorApplied":${floor == null ? 'null' : `"${floor}"`},"amount":"${amount.toString()}"`;
+    const floor = floorOf(baseline, i);
+    const amount = baseline.amountFen[i] as number;
+    let line = `${i === 0 ? '\n' : ',\n'}{"id":${JSON.stringify(baseline.ids[i])},"fundedPupils":${baseline.fundedPupils[i]},"floorApplied":${floor == null ? 'null' : `"${floor}"`},"amount":"${fenText(amount)}"`;
     if (whatIf !== undefined) {
-      const w = whatIf.amounts[i]!;
-      line += `,"whatIfAmount":"${w.toString()}","difference":"${w.minus(amount).toString()}"`;
+      const w = whatIf.amountFen[i] as number;
+      line += `,"whatIfAmount":"${fenText(w)}","difference":"${fenText(w - amount)}"`;
     }
     out.write(`${line}}`);
     if (onRows !== undefined && (i + 1) % PROGRESS_EVERY === 0) onRows(i + 1, n);
@@ -95,11 +95,11 @@ export function writeCsv(report: BudgetReport, out: ChunkWriter, onRows?: OnRows
   const n = baseline.ids.length;
   out.write(whatIf === undefined ? 'id,fundedPupils,floorApplied,amount\n' : 'id,fundedPupils,floorApplied,amount,whatIfAmount,difference\n');
   for (let i = 0; i < n; i++) {
-    const amount = baseline.amounts[i]!;
-    let line = `${csvCell(baseline.ids[i]!)},${baseline.fundedPupils[i]},${baseline.floors[i] ?? ''},${amount.toString()}`;
+    const amount = baseline.amountFen[i] as number;
+    let line = `${csvCell(baseline.ids[i]!)},${baseline.fundedPupils[i]},${floorOf(baseline, i) ?? ''},${fenText(amount)}`;
     if (whatIf !== undefined) {
-      const w = whatIf.amounts[i]!;
-      line += `,${w.toString()},${w.minus(amount).toString()}`;
+      const w = whatIf.amountFen[i] as number;
+      line += `,${fenText(w)},${fenText(w - amount)}`;
     }
     out.write(`${line}\n`);
     if (onRows !== undefined && (i + 1) % PROGRESS_EVERY === 0) onRows(i + 1, n);
@@ -115,9 +115,23 @@ export function floorLabel(floor: FloorApplied | undefined): string {
 }
 
 /** The summary line of the floors applied: the default bands in words, then any other band by its id. */
-export function floorSummary(floors: readonly FloorApplied[], bands: readonly string[]): string {
+export function floorSummary(floors: readonly FloorApplied[] | BudgetRun, bands: readonly string[]): string {
   const counts = new Map<string, number>(bands.map((id) => [id, 0]));
-  for (const f of floors) if (f != null) counts.set(f, (counts.get(f) ?? 0) + 1);
+  if (Array.isArray(floors)) {
+    for (const f of floors as readonly FloorApplied[]) if (f != null) counts.set(f, (counts.get(f) ?? 0) + 1);
+  } else {
+    // A run's floors are band positions: counted per position, then named.
+    const run = floors as BudgetRun;
+    const byBand = new Array<number>(run.bands.length).fill(0);
+    for (let i = 0; i < run.floors.length; i++) {
+      const k = run.floors[i] as number;
+      byBand[k] = (byBand[k] as number) + 1;
+    }
+    for (let k = 1; k < run.bands.length; k++) {
+      const f = run.bands[k];
+      if (f != null && (byBand[k] as number) > 0) counts.set(f, (counts.get(f) ?? 0) + (byBand[k] as number));
+    }
+  }
   if (counts.size === 0) return 'Floors: none in force.';
   const parts = [...counts].map(([id, n]) =>
     id === 'national-under-100' ? `${n} under the national under-100 floor` : id === 'district-100-to-200' ? `${n} under the opinion's 100-to-200 floor (5.1)` : `${n} under ${id}`,
@@ -169,28 +183,43 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
     right.push(true, true, true);
   }
   const cellsOf = (i: number): string[] => {
-    const amount = baseline.amounts[i]!;
-    const cells = [baseline.ids[i]!, String(report.pupils[i] ?? ''), String(baseline.fundedPupils[i]), floorLabel(baseline.floors[i]), amount.toString()];
+    const amount = baseline.amountFen[i] as number;
+    const cells = [baseline.ids[i]!, String(report.pupils[i] ?? ''), String(baseline.fundedPupils[i]), floorLabel(floorOf(baseline, i)), amounts[i] as string];
     if (whatIf !== undefined) {
-      const w = whatIf.amounts[i]!;
-      cells.push(String(whatIf.fundedPupils[i]), w.toString(), w.minus(amount).toString());
+      const w = whatIf.amountFen[i] as number;
+      cells.push(String(whatIf.fundedPupils[i]), fenText(w), fenText(w - amount));
     }
     return cells;
   };
-  const totalCells = ['total', '', '', '', baseline.total.toString()];
-  let difference: Decimal | undefined;
+  const totalCells = ['total', '', '', '', bigFenText(baseline.totalFen)];
+  let difference: string | undefined;
   if (whatIf !== undefined) {
-    difference = whatIf.total.minus(baseline.total);
-    totalCells.push('', whatIf.total.toString(), difference.toString());
+    difference = bigFenText(whatIf.totalFen - baseline.totalFen);
+    totalCells.push('', bigFenText(whatIf.totalFen), difference);
   }
 
-  // Widths: one pass over the rows.
+  // Widths: one pass over the rows, measuring each cell without building the row (the amounts'
+  // texts are kept for the writing pass, so each is made once).
   const widths = headers.map((h, c) => Math.max(widthOf(h), widthOf(totalCells[c] as string)));
+  const amounts = new Array<string>(n);
+  const labels = baseline.bands.map((band) => widthOf(floorLabel(band)));
+  const grow = (c: number, w: number): void => {
+    if (w > (widths[c] as number)) widths[c] = w;
+  };
   for (let i = 0; i < n; i++) {
-    const cells = cellsOf(i);
-    for (let c = 0; c < cells.length; c++) {
-      const w = widthOf(cells[c] as string);
-      if (w > (widths[c] as number)) widths[c] = w;
+    const amount = fenText(baseline.amountFen[i] as number);
+    amounts[i] = amount;
+    grow(0, widthOf(baseline.ids[i]!));
+    grow(1, String(report.pupils[i] ?? '').length);
+    grow(2, String(baseline.fundedPupils[i]).length);
+    grow(3, labels[baseline.floors[i] as number] as number);
+    grow(4, amount.length);
+    if (whatIf !== undefined) {
+      const a = baseline.amountFen[i] as number;
+      const w = whatIf.amountFen[i] as number;
+      grow(5, String(whatIf.fundedPupils[i]).length);
+      grow(6, fenText(w).length);
+      grow(7, fenText(w - a).length);
     }
   }
   const row = (cells: readonly string[]): string =>
@@ -207,12 +236,12 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
   out.write(row(totalCells));
   out.write('\n');
   out.write(`${n} school${n === 1 ? '' : 's'}; amounts in yuan per year.\n`);
-  out.write(`${floorSummary(baseline.floors, report.floorBands)}\n`);
+  out.write(`${floorSummary(baseline, report.floorBands)}\n`);
   out.write(`As of ${report.asOf}, region ${report.region ?? '(none given; not needed on that date)'}.\n`);
   if (report.parametersLine !== undefined) out.write(`${report.parametersLine}\n`);
   if (whatIf !== undefined && difference !== undefined) {
     const paths = report.whatIfPaths !== undefined && report.whatIfPaths.length > 0 ? ` (${report.whatIfPaths.join(', ')})` : '';
-    out.write(`What-if ${report.whatIfFile ?? ''}${paths}: total ${whatIf.total.toString()}, difference ${difference.toString()}.\n`);
+    out.write(`What-if ${report.whatIfFile ?? ''}${paths}: total ${bigFenText(whatIf.totalFen)}, difference ${difference}.\n`);
   }
   out.write(`Cites: ${report.citations.join(', ')}\n`);
   if (report.unverified.length > 0) {

@@ -10,7 +10,7 @@ import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { formatPath, listParameters, PolicyInputError, type CalculatorOptions, type ParameterOverrides, type PolicyIssue } from 'junheng';
 import { InputError } from './command.js';
-import { CsvError } from './csv.js';
+import { CsvError, quoted } from './csv.js';
 
 /** Bytes read at a time from a file read as a stream. */
 export const CHUNK = 1 << 20;
@@ -73,7 +73,12 @@ export function isJsonFile(file: string, fd: number): boolean {
  * its 1-based number, reading fixed-size chunks; the line is not cut out of the chunk unless the
  * caller does so. A leading byte-order mark is skipped. `onBytes` reports progress.
  */
-export function eachLine(fd: number, onLine: (text: string, start: number, end: number, n: number) => void, onBytes?: (bytes: number) => void): void {
+export function eachLine(
+  fd: number,
+  onLine: (text: string, start: number, end: number, n: number) => void,
+  onBytes?: (bytes: number) => void,
+  maxLine = Infinity,
+): void {
   const buffer = Buffer.allocUnsafe(CHUNK);
   const decoder = new StringDecoder('utf8');
   let rest = '';
@@ -98,10 +103,49 @@ export function eachLine(fd: number, onLine: (text: string, start: number, end: 
       start = nl + 1;
     }
     rest = text.slice(start);
+    // A line longer than any line of the file's kind (binary data, a file without line ends) ends the
+    // reading, before it grows without bound.
+    if (rest.length > maxLine) throw new CsvError([`line ${n + 1}: longer than ${maxLine.toLocaleString('en')} characters without a line end; this is not a line of a CSV file`]);
     onBytes?.(position);
   }
   rest += decoder.end();
   if (rest.length > 0) onLine(rest, 0, rest.charCodeAt(rest.length - 1) === 13 ? rest.length - 1 : rest.length, ++n);
+}
+
+/** Bytes at the start of a file looked at to tell text from binary data. */
+export const HEAD_BYTES = 4096;
+
+/**
+ * Refuses a file that is not text, from its first {@link HEAD_BYTES} bytes: any NUL byte (binary
+ * data, or text saved as UTF-16), or more than 1 in 32 bytes control characters other than tab, line
+ * ends and form feed. Returns nothing for text.
+ */
+export function refuseBinary(fd: number, file: string): void {
+  const head = Buffer.alloc(HEAD_BYTES);
+  const read = readSync(fd, head, 0, HEAD_BYTES, 0);
+  let controls = 0;
+  for (let i = 0; i < read; i++) {
+    const b = head[i] as number;
+    if (b === 0) {
+      const utf16 = read >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+      throw new InputError([
+        `${file} is not a text file: it holds NUL bytes in its first kilobytes (${utf16 ? 'text saved as UTF-16; save it as UTF-8' : 'binary data'}); expected a CSV or JSON file`,
+      ]);
+    }
+    if ((b < 9 || (b > 13 && b < 32) || b === 127) && b !== 27) controls++;
+  }
+  if (controls * 32 > read) throw new InputError([`${file} is not a text file: binary data (control bytes) in its first kilobytes; expected a CSV or JSON file`]);
+}
+
+/** The largest JSON file read (whole, as one text); a larger roster is given as CSV, which is read as a stream. */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/** Refuses a JSON file too large to read whole. */
+export function refuseLargeJson(fd: number, file: string): void {
+  const size = fstatSync(fd).size;
+  if (size > MAX_JSON_BYTES) {
+    throw new InputError([`${file} is too large to read as JSON (${Math.round(size / 1048576).toLocaleString('en')} MiB; at most ${MAX_JSON_BYTES / 1048576} MiB); give it as CSV, which is read as a stream`]);
+  }
 }
 
 /**
@@ -114,17 +158,50 @@ export function readHeader<C extends string>(cells: readonly string[], line: num
   const repeated: string[] = [];
   cells.forEach((raw, index) => {
     const name = raw.trim() as C;
-    if (!columns.includes(name)) unknown.push(JSON.stringify(raw));
+    if (!columns.includes(name)) unknown.push(quoted(raw));
     else if (at[name] >= 0) repeated.push(name);
     else at[name] = index;
   });
   const problems: string[] = [];
-  if (unknown.length > 0) problems.push(`line ${line}: unknown column${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; the columns are ${columns.join(',')}`);
+  if (unknown.length > 0) {
+    const listed = unknown.length > 10 ? `${unknown.slice(0, 10).join(', ')} and ${unknown.length - 10} more` : unknown.join(', ');
+    problems.push(`line ${line}: unknown column${unknown.length === 1 ? '' : 's'} ${listed}; the columns are ${columns.join(',')}`);
+  }
   if (repeated.length > 0) problems.push(`line ${line}: column${repeated.length === 1 ? '' : 's'} ${repeated.join(', ')} given more than once`);
   const missing = required.filter((c) => at[c] < 0);
   if (missing.length > 0) problems.push(`line ${line}: missing required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
   if (problems.length > 0) throw new CsvError(problems);
   return at;
+}
+
+/** Problems shown at most: the rest are counted. */
+export const PROBLEM_LIMIT = 50;
+
+/** Problems of a file: the first {@link PROBLEM_LIMIT} kept word for word, the rest counted. */
+export class Problems {
+  readonly shown: string[] = [];
+  more = 0;
+
+  constructor(readonly limit = PROBLEM_LIMIT) {}
+
+  push(problem: string): void {
+    if (this.shown.length < this.limit) this.shown.push(problem);
+    else this.more++;
+  }
+
+  get count(): number {
+    return this.shown.length + this.more;
+  }
+
+  /** Whether no more problems will be shown (further ones are only counted). */
+  get full(): boolean {
+    return this.shown.length >= this.limit;
+  }
+
+  /** The lines to print: the problems shown, then a count of the rest. */
+  lines(): string[] {
+    return this.more === 0 ? this.shown : [...this.shown, `… and ${this.more.toLocaleString('en')} more problem${this.more === 1 ? '' : 's'}, not shown`];
+  }
 }
 
 /** The problem of a row whose cell count differs from the header's. */
