@@ -1,20 +1,25 @@
 // The class-size report at national scale: `npx tsup --silent && node bench/classes.mjs`.
 //
-//   node bench/classes.mjs [--n 3600000] [--runs 5] [--seed 20250901] [--cli]
+//   node bench/classes.mjs [--n 3600000] [--runs 5] [--seed 20250901] [--cli] [--cli-runs 3]
 //
 // 1. A FRESH child process generates N classes deterministically (≈ 17 per school over ≈ 210,000
 //    schools in ≈ 40,000 towns; sizes 20–75, so every band occurs; a few incomplete primary
 //    schools) and runs `classSizeReport` (grouped by school and town, the default) `runs` times
 //    after one cold run. It reports the cold time, the median of the warm runs, and its peak RSS
 //    (`process.resourceUsage().maxRSS`), and checks the counts against a plain loop.
-// 2. With --cli, it also writes the roster to bench/out/classes.csv and times
-//    `node dist/cli.js classes bench/out/classes.csv --format json` (one run).
+// 2. With --cli, it also writes the roster to bench/out/classes.csv (reused when bench/out/classes.json
+//    says it holds the same N and seed) and runs, side by side and interleaved run by run (so a busy
+//    machine slows both alike), `node dist/cli.js classes bench/out/classes.csv --as-of 2025-09-01
+//    --format json` and the plain Node loop bench/plain-classes.mjs on the same file: median wall
+//    time of `--cli-runs` (default 3), peak RSS (/usr/bin/time), and the ratio junheng ÷ plain loop
+//    (target ≤ 1.5). The two outputs must be identical.
 //
 // Target: the report over 3.6 million classes under 2 s.
 
 import { mulberry32 } from './generate.mjs';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, createWriteStream } from 'node:fs';
+import { mkdirSync, createWriteStream, existsSync, readFileSync, writeFileSync, closeSync, openSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +35,8 @@ const N = opt('--n', 3_600_000);
 const RUNS = opt('--runs', 5);
 const SEED = opt('--seed', 20250901);
 const TARGET_S = 2;
+const CLI_RUNS = opt('--cli-runs', 3);
+const CLI_RATIO_TARGET = 1.5;
 
 /** A small deterministic PRNG: the roster generator's mulberry32. */
 const rng = mulberry32;
@@ -143,18 +150,59 @@ if (args.includes('--worker')) {
   console.log(`  peak RSS of the process ${r.maxRssMB} MB (including the ${r.n.toLocaleString('en')} input objects, generated in ${r.generateMs} ms)`);
   console.log(`  bands ${JSON.stringify(r.byStatus)}, large share ${r.largeShare.toFixed(4)}; counts ${r.countsOk ? 'match' : 'DIFFER from'} a plain loop`);
   console.log(`  target < ${TARGET_S} s: ${pass ? 'PASS' : 'FAIL'}`);
-  if (args.includes('--cli')) {
-    const csv = join(BENCH, 'out', 'classes.csv');
-    spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--write-csv', '--n', String(N), '--seed', String(SEED)], { stdio: 'inherit' });
-    const start = performance.now();
-    const cli = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'dist', 'cli.js'), 'classes', csv, '--as-of', '2025-09-01', '--format', 'json'], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    const wall = performance.now() - start;
-    const rssKB = Number(cli.stderr.trim().split('\n').at(-1));
-    const total = cli.status === 0 ? JSON.parse(cli.stdout).total : undefined;
-    console.log(`junheng classes (CSV ${N.toLocaleString('en')} rows → json): ${Math.round(wall)} ms wall, peak RSS ${Number.isFinite(rssKB) ? Math.round(rssKB / 1024) : '?'} MB, exit ${cli.status}, total ${total}`);
-  }
+  if (args.includes('--cli')) sideBySide();
   if (!pass) process.exitCode = 1;
+}
+
+/** junheng classes beside the plain loop, on the same CSV, interleaved. */
+function sideBySide() {
+  const OUT = join(BENCH, 'out');
+  const csv = join(OUT, 'classes.csv');
+  const stamp = join(OUT, 'classes.json');
+  const want = JSON.stringify({ n: N, seed: SEED });
+  if (!existsSync(csv) || !existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    rmSync(stamp, { force: true });
+    const w = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--write-csv', '--n', String(N), '--seed', String(SEED)], { stdio: 'inherit' });
+    if (w.status !== 0) {
+      console.error('bench: could not write the classes CSV');
+      process.exitCode = 1;
+      return;
+    }
+    writeFileSync(stamp, want);
+  }
+  const contenders = [
+    { name: 'junheng classes', argv: [join(ROOT, 'dist', 'cli.js'), 'classes', csv, '--as-of', '2025-09-01', '--format', 'json'] },
+    { name: 'plain Node loop', argv: [join(BENCH, 'plain-classes.mjs'), csv] },
+  ];
+  const measured = contenders.map(() => []);
+  const digests = [];
+  const outFile = join(OUT, 'classes-side.json');
+  for (let i = 0; i < CLI_RUNS; i++) {
+    for (const [k, c] of contenders.entries()) {
+      const fd = openSync(outFile, 'w');
+      const start = performance.now();
+      const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...c.argv], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      const seconds = (performance.now() - start) / 1000;
+      closeSync(fd);
+      if (r.status !== 0) {
+        console.error(`bench: ${c.name} exited with ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        process.exitCode = 1;
+        return;
+      }
+      measured[k].push({ seconds, rssMB: Number(r.stderr.trim().split('\n').at(-1)) / 1024 });
+      if (i === 0) digests[k] = createHash('sha256').update(readFileSync(outFile)).digest('hex');
+    }
+  }
+  const med = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[s.length >> 1];
+  };
+  rmSync(outFile, { force: true });
+  const same = digests.every((d) => d === digests[0]);
+  const results = contenders.map((c, k) => ({ name: c.name, seconds: med(measured[k].map((m) => m.seconds)), runs: measured[k].map((m) => m.seconds), rssMB: Math.max(...measured[k].map((m) => m.rssMB)) }));
+  const ratio = results[0].seconds / results[1].seconds;
+  console.log(`Side by side, ${N.toLocaleString('en')} classes CSV → JSON (same file, ${CLI_RUNS} interleaved runs each; peak RSS via /usr/bin/time):`);
+  for (const r of results) console.log(`  ${r.name.padEnd(16)} median ${r.seconds.toFixed(2)} s (runs ${r.runs.map((x) => x.toFixed(2)).join(', ')}), peak RSS ${r.rssMB.toFixed(0)} MB`);
+  console.log(`  junheng ÷ plain loop: ${ratio.toFixed(2)}× (target ≤ ${CLI_RATIO_TARGET}×: ${ratio <= CLI_RATIO_TARGET ? 'PASS' : 'FAIL'}); outputs ${same ? 'identical' : 'DIFFER'}`);
+  if (!same) process.exitCode = 1;
 }

@@ -4,8 +4,11 @@
 //   npx tsup --silent && node bench/teachers.mjs [--teachers 1000000] [--runs 3]
 //
 // Measures, each in a fresh process:
-//   1. `junheng teachers bench/out/teachers-<n>.csv --format csv > /dev/null` end to end: wall time
-//      and peak RSS (/usr/bin/time -f '%e %M' when present, else process.resourceUsage()).
+//   1. `junheng teachers bench/out/teachers-<n>.csv --as-of 2025-12-31 --format csv` end to end,
+//      interleaved run by run with the plain Node loop bench/plain-teachers.mjs on the same file:
+//      wall time, peak RSS (/usr/bin/time -f '%e %M' when present, else process.resourceUsage()) and
+//      the ratio junheng ÷ plain loop (target ≤ 1.5); the first run of each writes its CSV to
+//      bench/out/teachers-side.csv and the two must be identical.
 //   2. the library's streaming tally (`createTrainingTally`) over generated teacher objects, with
 //      no CSV at all: time and peak RSS.
 //   3. peak RSS of the command at 100,000 and at 1,000,000 teachers, to show memory does not grow
@@ -14,7 +17,8 @@
 
 import { mulberry32 } from './generate.mjs';
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { closeSync, cpSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +32,9 @@ const PKG = join(OUT, 'pkg-teachers');
 const CLI = join(PKG, 'dist', 'cli.js');
 const RECORDS = 20;
 const AS_OF = '2025-12-31';
+const PLAIN = join(ROOT, 'bench', 'plain-teachers.mjs');
+const SIDE_OUT = join(OUT, 'teachers-side.csv');
+const digest = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 const { values } = parseArgs({ options: { teachers: { type: 'string' }, runs: { type: 'string' }, child: { type: 'string' } } });
 
@@ -75,11 +82,13 @@ async function generate(n, file) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Runs the command once in a fresh process: [seconds, max RSS in MB]. */
-function runCommand(file, nodeFlags = []) {
-  const args = [...nodeFlags, CLI, 'teachers', file, '--as-of', AS_OF, '--format', 'csv'];
+/** Runs the command (or `script`) once in a fresh process, stdout to `outFile` or /dev/null: [seconds, max RSS in MB, CPU seconds]. */
+function runCommand(file, nodeFlags = [], outFile = undefined, script = [CLI, 'teachers', file, '--as-of', AS_OF, '--format', 'csv']) {
+  const args = [...nodeFlags, ...script];
   if (existsSync('/usr/bin/time')) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    const fd = openSync(outFile ?? '/dev/null', 'w');
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', process.execPath, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+    closeSync(fd);
     if (r.status !== 0) throw new Error(`command failed: ${r.stderr}`);
     const [secs, kb, user, sys] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
     return [secs, kb / 1024, user + sys];
@@ -87,7 +96,7 @@ function runCommand(file, nodeFlags = []) {
   const start = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-e', `
     const { spawnSync } = require('node:child_process');
-    const r = spawnSync(process.execPath, ${JSON.stringify(args)}, { stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync(process.execPath, ${JSON.stringify(args)}, { stdio: ['ignore', ${outFile === undefined ? "'ignore'" : `require('node:fs').openSync(${JSON.stringify(outFile)}, 'w')`}, 'inherit'] });
     process.stdout.write(String(process.resourceUsage().maxRSS));`], { encoding: 'utf8' });
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   return [secs, Number(r.stdout) / 1024];
@@ -141,10 +150,25 @@ async function main() {
   await generate(small, smallFile);
   console.log(`CSV: ${bigFile} (${(statSync(bigFile).size / 1e6).toFixed(0)} MB, ${n * RECORDS} rows) ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+  // junheng beside the plain Node loop (bench/plain-teachers.mjs), same file, interleaved run by run
+  // (a busy machine slows both alike); the two CSV outputs must be identical.
   const command = [];
-  for (let r = 0; r < runs; r++) command.push(runCommand(bigFile));
-  const cpu = command[0][2] === undefined ? '' : `, CPU (user + sys) median ${median(command.map((c) => c[2])).toFixed(2)} s`;
-  console.log(`junheng teachers, ${n.toLocaleString('en')} teachers × ${RECORDS} records, CSV out: median ${median(command.map((c) => c[0])).toFixed(2)} s wall (runs ${command.map((c) => c[0].toFixed(2)).join(', ')})${cpu}, max RSS ${median(command.map((c) => c[1])).toFixed(0)} MB`);
+  const plain = [];
+  const digests = [];
+  for (let r = 0; r < runs; r++) {
+    command.push(runCommand(bigFile, [], r === 0 ? SIDE_OUT : undefined));
+    if (r === 0) digests.push(digest(SIDE_OUT));
+    plain.push(runCommand(bigFile, [], r === 0 ? SIDE_OUT : undefined, [PLAIN, bigFile]));
+    if (r === 0) digests.push(digest(SIDE_OUT));
+  }
+  rmSync(SIDE_OUT, { force: true });
+  const cpuOf = (m) => (m[0][2] === undefined ? '' : `, CPU (user + sys) median ${median(m.map((c) => c[2])).toFixed(2)} s`);
+  console.log(`junheng teachers, ${n.toLocaleString('en')} teachers × ${RECORDS} records, CSV out: median ${median(command.map((c) => c[0])).toFixed(2)} s wall (runs ${command.map((c) => c[0].toFixed(2)).join(', ')})${cpuOf(command)}, max RSS ${median(command.map((c) => c[1])).toFixed(0)} MB`);
+  console.log(`plain Node loop (bench/plain-teachers.mjs), same file:      median ${median(plain.map((c) => c[0])).toFixed(2)} s wall (runs ${plain.map((c) => c[0].toFixed(2)).join(', ')})${cpuOf(plain)}, max RSS ${median(plain.map((c) => c[1])).toFixed(0)} MB`);
+  const ratio = median(command.map((c) => c[0])) / median(plain.map((c) => c[0]));
+  const same = digests[0] === digests[1];
+  console.log(`  junheng ÷ plain loop: ${ratio.toFixed(2)}× (target ≤ 1.5×: ${ratio <= 1.5 ? 'PASS' : 'FAIL'}); outputs ${same ? 'identical' : 'DIFFER'}`);
+  if (!same) process.exitCode = 1;
 
   const smallRuns = [];
   for (let r = 0; r < runs; r++) smallRuns.push(runCommand(smallFile));

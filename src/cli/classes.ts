@@ -18,7 +18,7 @@ import {
 import { staleLines, unverifiedPaths } from './stale.js';
 import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
-import { countCell, CsvError, csvCell, parseCsv } from './csv.js';
+import { countCell, countWording, CsvError, csvCell, parseCsv } from './csv.js';
 import { ChunkWriter, displayWidth, FORMATS, type Format } from './format.js';
 import { describeRowIssue, localParametersLine, looksLikeJson, parseJson, readHeader, readParameterFile, readText, widthProblem, type RowSource } from './read.js';
 
@@ -104,7 +104,7 @@ function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
 
 /** Where the classes came from: CSV lines, or a JSON list; `labels` names the invalid rows. */
 type Source =
-  | { kind: 'csv'; file: string; lines: number[]; labels: Map<number, string> }
+  | { kind: 'csv'; file: string; lines: number[]; labels: Map<number, string>; wordings?: Map<number, string> }
   | { kind: 'json'; file: string; labels: Map<number, string> };
 
 function flagCell(cell: string): unknown {
@@ -182,8 +182,16 @@ export function readClassCsv(text: string, onRow: (row: ClassInput, line: number
 function tallyFile(file: string, tally: ClassSizeTally): Source {
   const text = readText(file);
   const labels = new Map<number, string>();
+  // A size written as a number the library would read inexactly (passed on as its text): the
+  // command's own words for it, quoting the cell, as `junheng budget` words its counts.
+  const wordings = new Map<number, string>();
   const add = (row: unknown): void => {
-    if (!tally.add(row) && labels.size < 10_000) labels.set(tally.count - 1, labelOf(row));
+    if (!tally.add(row) && labels.size < 10_000) {
+      labels.set(tally.count - 1, labelOf(row));
+      const size = (row as { size?: unknown }).size;
+      const wording = typeof size === 'string' ? countWording(size) : undefined;
+      if (wording !== undefined) wordings.set(tally.count - 1, wording);
+    }
   };
   if (looksLikeJson(file, text)) {
     const data = parseJson(text, file);
@@ -204,7 +212,7 @@ function tallyFile(file: string, tally: ClassSizeTally): Source {
     if (error instanceof CsvError) throw new InputError(error.problems, `junheng: ${file} is not a readable class roster CSV:`);
     throw error;
   }
-  return { kind: 'csv', file, lines, labels };
+  return { kind: 'csv', file, lines, labels, wordings };
 }
 
 // ---------------------------------------------------------------- problems
@@ -230,7 +238,11 @@ export function describeClassIssue(issue: PolicyIssue, source: Source, parameter
     who: (index) => source.labels.get(index) ?? '',
     column: (rest) => (typeof rest[0] === 'string' ? (COLUMN_OF[rest[0]] ?? formatPath(rest)) : undefined),
   };
-  return describeRowIssue(issue, rows, parameters);
+  // The tally's paths are [index, field] (the library's classSizeReport prefixes 'classes').
+  const path = issue.path[0] === 'classes' ? issue.path.slice(1) : issue.path;
+  const [index, field] = path;
+  const wording = source.kind === 'csv' && typeof index === 'number' && field === 'size' && path.length === 2 ? source.wordings?.get(index) : undefined;
+  return describeRowIssue(wording === undefined ? issue : { ...issue, message: wording }, rows, parameters);
 }
 
 // ---------------------------------------------------------------- output

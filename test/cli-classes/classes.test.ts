@@ -109,6 +109,22 @@ describe('junheng classes: bad input', () => {
     ]);
   });
 
+
+  it('a size written as a number that a double would misread: read exactly, quoted as written', () => {
+    const dir = tempDir();
+    const file = writeTemp(dir, 'inexact.csv', 'id,school,stage,size\na,S1,primary,12.0000000000000001\nb,S1,primary,9007199254740993\nc,S1,primary,99.99999999999999999\nd,S1,primary,-0\ne,S1,primary,45.00\n');
+    const r = junheng('classes', file, ...ON);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')).toEqual([
+      'junheng: cannot report class sizes, 4 problems; nothing reported:',
+      '  line 2 (class "a", school "S1"), column size: must be a whole number, got 12.0000000000000001',
+      '  line 3 (class "b", school "S1"), column size: must be at most 1000000, got 9007199254740993',
+      '  line 4 (class "c", school "S1"), column size: must be a whole number, got 99.99999999999999999',
+      '  line 5 (class "d", school "S1"), column size: must be a non-negative whole number written without a sign, got -0',
+      '',
+    ]);
+  });
   it('a bad header', () => {
     const dir = tempDir();
     const r = junheng('classes', writeTemp(dir, 'h.csv', 'id,stage,pupils\n1,primary,3\n'), ...ON);
