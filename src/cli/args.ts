@@ -24,20 +24,23 @@ export interface CommandArgs<K extends string> {
   readonly asOf: string;
   /** `--parameters FILE`: the base parameters (a JSON local parameter set), absent when not given. */
   readonly parameters: string | undefined;
+  /** The command's own boolean flags that were given (`'no-bom'`). */
+  readonly switches: ReadonlySet<string>;
 }
 
 /**
  * Parses `args`: the command's string flags `names`, plus `--as-of`, `--parameters` and `-h`/`--help`, and exactly
- * one input file (`what` names it in messages). Unknown flags, missing values and a missing or extra
+ * one input file (`what` names it in messages; `-` is standard input), and the command's boolean flags `booleans`. Unknown flags, missing values and a missing or extra
  * file are {@link UsageError}s of `command`. Returns `'help'` for `--help`.
  */
-export function parseCommandArgs<K extends string>(args: string[], names: readonly K[], command: Command, what: string): CommandArgs<K> | 'help' {
-  const options: Record<string, { type: 'string' } | { type: 'boolean'; short: string }> = {
+export function parseCommandArgs<K extends string>(args: string[], names: readonly K[], command: Command, what: string, booleans: readonly string[] = []): CommandArgs<K> | 'help' {
+  const options: Record<string, { type: 'string' } | { type: 'boolean'; short?: string }> = {
     'as-of': { type: 'string' },
     parameters: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   };
   for (const name of names) options[name] = { type: 'string' };
+  for (const name of booleans) options[name] = { type: 'boolean' };
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -60,7 +63,8 @@ export function parseCommandArgs<K extends string>(args: string[], names: readon
   }
   const asOf = values['as-of'];
   const parameters = values['parameters'];
-  return { flags, file: positionals[0] as string, asOf: typeof asOf === 'string' ? asOf : todayIso(), parameters: typeof parameters === 'string' ? parameters : undefined };
+  const switches = new Set(booleans.filter((name) => values[name] === true));
+  return { flags, file: positionals[0] as string, asOf: typeof asOf === 'string' ? asOf : todayIso(), parameters: typeof parameters === 'string' ? parameters : undefined, switches };
 }
 
 /** `--format`: one of `formats`, the first being the default. */

@@ -1,9 +1,9 @@
 /**
- * `junheng budget <file.csv|file.json> [--as-of YYYY-MM-DD] [--region east|central|west]
- * [--format table|json|csv] [--parameters set.json] [--what-if patch.json]` — public funding
- * (opinion 5.1) for a roster.
+ * `junheng budget <file.csv|file.json|-> [--as-of YYYY-MM-DD] [--region east|central|west]
+ * [--format table|json|csv] [--parameters set.json] [--what-if patch.json]
+ * [--encoding auto|utf8|gbk|gb18030] [--no-bom]` — public funding (opinion 5.1) for a roster.
  */
-import { closeSync, fstatSync } from 'node:fs';
+import { closeSync, readFileSync } from 'node:fs';
 import {
   allocateBudget,
   describeParameters,
@@ -19,10 +19,12 @@ import {
 import { bigFenText, BudgetBatch, computeBudget, type BudgetRun, type Computation } from './compute.js';
 import { countAt, countCell, countWording, COUNT_LIMIT, CsvError, quoted } from './csv.js';
 import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
-import { EXIT, InputError, type Command, type Io } from './command.js';
+import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
 import {
+  decodeText,
   describeRowIssue,
+  ENCODINGS,
   isJsonFile,
   localParametersLine,
   openFile,
@@ -30,12 +32,15 @@ import {
   parseJson,
   Problems,
   readParameterFile,
-  readText,
   refuseBinary,
   refuseLargeJson,
+  sizeOf,
+  STDIN_NAME,
+  type ByteSource,
+  type Encoding,
   type ParameterFile,
 } from './read.js';
-import { COLUMNS, columnOf, rosterSource, streamRoster, type Column } from './roster.js';
+import { COLUMNS, columnOf, locationOf, rosterSource, streamRoster, type Column } from './roster.js';
 import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
 
@@ -44,15 +49,22 @@ const PROGRESS_ROWS = 50_000;
 /** Roster files larger than this show a progress line on a terminal. */
 const PROGRESS_BYTES = 2_000_000;
 
-const HELP = `Usage: junheng budget <file.csv|file.json> [options]
+const HELP = `Usage: junheng budget <file.csv|file.json|-> [options]
 
 Public funding (公用经费, opinion 5.1) for every school of a roster, exact to the fen.
 
 Arguments:
-  file.csv    header id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled
-              (any order; id and location required; empty cells mean 0 or the default)
+  file.csv    header id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled,
+              name (any order; id and location required; empty cells mean 0 or the default;
+              name is carried to the output). Chinese headers too: 学校标识码 or 学校代码 (id),
+              学校名称 (name), 城乡类型 or 城乡分类 (location), 办学类型 (kind), 小学在校生数
+              (primary), 初中在校生数 (junior), 小学寄宿生数, 初中寄宿生数, 随班就读残疾学生数.
+              Locations: urban, town, rural, or 城区, 镇区, 乡村 (and the 城乡分类 codes:
+              111/112 城区, 121/122/123 镇区, 210/220 乡村). UTF-8 (with or without BOM) or
+              GBK/GB18030 as Chinese Excel saves it, told apart by the bytes.
   file.json   an array of school objects { id, location, kind?, pupils: { primary?, junior? },
               boarders?: { primary?, junior? }, disabledPupils? }
+  -           the roster (CSV or JSON) on standard input
 
 Options:
   --as-of YYYY-MM-DD               the day whose rates apply (default: today)
@@ -62,6 +74,9 @@ Options:
   --what-if patch.json             also compute with this patch on top of the base parameters,
                                    and the differences (same format; a parameter it gives
                                    replaces the base's value of that parameter whole)
+  --encoding auto|utf8|gbk|gb18030 the roster's encoding (default auto: UTF-8, else GB18030)
+  --no-bom                         CSV output without the UTF-8 byte-order mark (which Excel
+                                   needs to read Chinese)
   -h, --help                       show this help
 
 ${PARAMETERS_HELP}
@@ -78,6 +93,8 @@ Examples:
 
 interface BudgetArgs {
   file: string;
+  encoding: Encoding;
+  bom: boolean;
   asOf: string;
   region: string | undefined;
   format: Format;
@@ -86,10 +103,21 @@ interface BudgetArgs {
 }
 
 function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
-  const parsed = parseCommandArgs(args, ['region', 'format', 'what-if'], budgetCommand, 'roster file (file.csv or file.json)');
+  const parsed = parseCommandArgs(args, ['region', 'format', 'what-if', 'encoding'], budgetCommand, 'roster file (file.csv or file.json)', ['no-bom']);
   if (parsed === 'help') return 'help';
   const { flags, file, asOf, parameters } = parsed;
-  return { file, asOf, region: flags.region, format: chooseFormat(flags.format, FORMATS, budgetCommand), parameters, whatIf: flags['what-if'] };
+  const encoding = flags.encoding ?? 'auto';
+  if (!(ENCODINGS as readonly string[]).includes(encoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, got ${JSON.stringify(encoding)}`, budgetCommand);
+  return {
+    file,
+    encoding: encoding as Encoding,
+    bom: !parsed.switches.has('no-bom'),
+    asOf,
+    region: flags.region,
+    format: chooseFormat(flags.format, FORMATS, budgetCommand),
+    parameters,
+    whatIf: flags['what-if'],
+  };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -151,6 +179,8 @@ interface Computed extends RosterFlags {
   readonly baseline: BudgetRun;
   readonly whatIf?: BudgetRun;
   readonly pupils: ArrayLike<number>;
+  /** The schools' names, when the roster has a name column. */
+  readonly names?: readonly string[];
 }
 
 /** The problems of a roster, for the user: the rows' (the first 50, then a count), then the options'. */
@@ -195,7 +225,7 @@ function rowShape(cell: (k: number) => string): string {
     const n = (k: number): number => (cell(k) === '' ? 0 : countAt(cell(k), 0, cell(k).length));
     cross = `${n(5) > n(3) ? 1 : 0}${n(6) > n(4) ? 1 : 0}${n(7) > n(3) + n(4) ? 1 : 0}`;
   }
-  const location = cell(1);
+  const location = locationOf(cell(1));
   return `${id === '' ? 'a' : id.length > 200 ? 'l' : 'v'}${location === '' ? 'a' : LOCATIONS.has(location) ? 'v' : 'x'}${KINDS.has(cell(2)) ? 'v' : 'x'}${counts.join('')}${cross}`;
 }
 
@@ -217,17 +247,30 @@ function recordOfSchool(s: School): SchoolRecord {
  * A CSV roster through the batch path: read as a stream, each row a validated record funded as it
  * arrives; a row the fast check does not take goes through the library, which words its problems.
  */
-function csvBudget(file: string, fd: number, options: CalculatorOptions, whatOptions: CalculatorOptions | undefined, others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[], progress: Progress): Computed {
+function csvBudget(
+  file: string,
+  fd: ByteSource,
+  options: CalculatorOptions,
+  whatOptions: CalculatorOptions | undefined,
+  others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[],
+  progress: Progress,
+  encoding: Encoding,
+): Computed {
   const structure = new Problems();
+  // The name of each school funded, in the batch's order; kept only when some row names its school.
+  const names: string[] = [];
+  let named = false;
   const rows = new Problems();
   const batch = new BudgetBatch(options, whatOptions);
   const shapes = new Map<string, number>();
-  const size = fstatSync(fd).size;
+  const size = sizeOf(fd);
   const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
   streamRoster(
     fd,
     {
-      record(record, line) {
+      record(record, line, name) {
+        names.push(name);
+        if (name !== '') named = true;
         const first = batch.record(record, line);
         if (first < 0) return;
         if (rows.full) {
@@ -268,6 +311,9 @@ function csvBudget(file: string, fd: number, options: CalculatorOptions, whatOpt
         }
         if (count === 0) {
           // The library takes the row as it stands (the fast check is stricter than it needs to be).
+          const name = cell(COLUMNS.indexOf('name'));
+          names.push(name);
+          if (name !== '') named = true;
           const first = batch.record(recordOfSchool(school), line);
           if (first >= 0) rows.push(`line ${line} (school ${quoted(school.id)}), column id: repeats the id of the school on line ${first}; each school may appear once`);
           return;
@@ -288,6 +334,7 @@ function csvBudget(file: string, fd: number, options: CalculatorOptions, whatOpt
     },
     structure,
     (bytes) => progress.show(`junheng: reading ${file}: ${mb(bytes)} / ${mb(size)} MB…`, false),
+    encoding,
   );
   if (structure.count > 0) throw new InputError(structure.lines(), `junheng: ${file} is not a readable roster CSV:`);
   const outcome = batch.finish();
@@ -297,6 +344,7 @@ function csvBudget(file: string, fd: number, options: CalculatorOptions, whatOpt
     baseline: outcome.base,
     ...(outcome.whatIf === undefined ? {} : { whatIf: outcome.whatIf }),
     pupils: outcome.pupils,
+    ...(named ? { names } : {}),
     mainstream: outcome.mainstream,
     disabled: outcome.disabled,
     mixedFloor: outcome.mixedFloor,
@@ -304,9 +352,24 @@ function csvBudget(file: string, fd: number, options: CalculatorOptions, whatOpt
 }
 
 /** A JSON roster through the library path (`allocateBudget` in chunks): read whole, as JSON must be. */
-function jsonBudget(file: string, fd: number, options: CalculatorOptions, whatOptions: CalculatorOptions | undefined, others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[], progress: Progress): Computed {
+function jsonBudget(
+  file: string,
+  fd: ByteSource,
+  options: CalculatorOptions,
+  whatOptions: CalculatorOptions | undefined,
+  others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[],
+  progress: Progress,
+  encoding: Encoding,
+): Computed {
   refuseLargeJson(fd, file);
-  const data = parseJson(readText(file), file);
+  let text: string;
+  try {
+    text = decodeText(typeof fd === 'number' ? readFileSync(file) : fd, encoding);
+  } catch (error) {
+    if (error instanceof CsvError) throw new InputError(error.problems, `junheng: cannot read ${file}:`);
+    throw error;
+  }
+  const data = parseJson(text, file);
   const schools = data as School[];
   const source = rosterSource(file, Array.isArray(data) ? data : []);
   const count = Array.isArray(data) ? data.length : 0;
@@ -339,7 +402,9 @@ function runBudget(args: string[], io: Io): number {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const { file, asOf, region, format, whatIf } = parsed;
+  const { asOf, region, format, whatIf, encoding } = parsed;
+  const stdin = parsed.file === '-';
+  const file = stdin ? STDIN_NAME : parsed.file;
 
   const baseFile: ParameterFile | undefined = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
   const whatFile: ParameterFile | undefined = whatIf === undefined ? undefined : readParameterFile('--what-if', whatIf);
@@ -360,12 +425,16 @@ function runBudget(args: string[], io: Io): number {
     ]),
   ];
 
-  const fd = openFile(file);
-  const progress = new Progress(io, fstatSync(fd).size > PROGRESS_BYTES);
+  let fd: ByteSource;
+  if (stdin) {
+    if (io.readStdin === undefined) throw new InputError([`cannot read ${STDIN_NAME}: there is none`]);
+    fd = io.readStdin();
+  } else fd = openFile(file);
+  const progress = new Progress(io, sizeOf(fd) > PROGRESS_BYTES);
   let computed: Computed;
   try {
     refuseBinary(fd, file);
-    computed = isJsonFile(file, fd) ? jsonBudget(file, fd, options, whatOptions, others, progress) : csvBudget(file, fd, options, whatOptions, others, progress);
+    computed = isJsonFile(stdin ? '' : file, fd) ? jsonBudget(file, fd, options, whatOptions, others, progress, encoding) : csvBudget(file, fd, options, whatOptions, others, progress, encoding);
   } catch (error) {
     progress.stop();
     if (error instanceof CsvError) throw new InputError(capped(error.problems).lines(), `junheng: ${file} is not a readable roster CSV:`);
@@ -373,7 +442,7 @@ function runBudget(args: string[], io: Io): number {
     if (error instanceof RangeError) throw new InputError([`cannot read ${file}: ${error.message}`]);
     throw error;
   } finally {
-    closeSync(fd);
+    if (typeof fd === 'number') closeSync(fd);
   }
   const { baseline, whatIf: whatIfBudget } = computed;
   const count = baseline.ids.length;
@@ -381,7 +450,9 @@ function runBudget(args: string[], io: Io): number {
   const report: BudgetReport = {
     baseline,
     ...(whatIfBudget === undefined ? {} : { whatIf: whatIfBudget }),
-    pupils: format === 'table' ? computed.pupils : [],
+    pupils: format === 'json' ? [] : computed.pupils,
+    ...(computed.names === undefined || format === 'json' ? {} : { names: computed.names }),
+    bom: parsed.bom,
     asOf,
     region,
     floorBands: allocateBudget.parameters(options).floors.map((band) => band.id),

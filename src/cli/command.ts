@@ -14,6 +14,8 @@ export interface Io {
   stderr(text: string): void;
   /** True when standard error is a terminal: progress lines and notes are shown only then. */
   readonly stderrIsTTY: boolean;
+  /** Reads all of standard input (an input file given as `-`); absent when there is none to read. */
+  readStdin?(): Buffer;
 }
 
 /** A subcommand: `junheng <name> …`. */

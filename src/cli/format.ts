@@ -41,8 +41,12 @@ export interface BudgetReport {
   readonly baseline: BudgetRun;
   /** The budget with the `--what-if` patch, when given. */
   readonly whatIf?: BudgetRun;
-  /** Pupils enrolled per school (primary + junior), in input order, for the table. */
+  /** Pupils enrolled per school (primary + junior), in input order, for the table and CSV. */
   readonly pupils: ArrayLike<number>;
+  /** Each school's name, in input order, when the roster has a name column (学校名称): carried to the table and CSV. */
+  readonly names?: readonly string[];
+  /** CSV output starts with a UTF-8 byte-order mark (so Excel reads its Chinese); default true. */
+  readonly bom?: boolean;
   readonly asOf: string;
   readonly region: string | undefined;
   /** The ids of the floor bands in force for the baseline, in list order. */
@@ -89,14 +93,33 @@ export function writeJson(report: BudgetReport, out: ChunkWriter, onRows?: OnRow
   out.flush();
 }
 
-/** CSV rows: `id,fundedPupils,floorApplied,amount` (+ `whatIfAmount,difference`); no total row. */
+/** A number as written in a CSV cell: a spreadsheet reads it as a number, never as a formula. */
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * A text cell for a CSV a spreadsheet will open: a cell beginning `=`, `+`, `-` or `@` (or a tab or
+ * carriage return) that is not a plain number is prefixed with `'`, so the spreadsheet shows it as
+ * text and never runs it as a formula; then quoted as CSV needs.
+ */
+export function spreadsheetCell(value: string): string {
+  const c = value.charCodeAt(0);
+  const risky = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+  return csvCell(risky && !PLAIN_NUMBER.test(value) ? `'${value}` : value);
+}
+
+/**
+ * CSV rows: `id[,name],pupils,funded_pupils,floor_applied,amount` (+ `what_if_amount,difference`);
+ * no total row. UTF-8 with a byte-order mark unless `report.bom` is false; text cells through
+ * {@link spreadsheetCell}.
+ */
 export function writeCsv(report: BudgetReport, out: ChunkWriter, onRows?: OnRows): void {
-  const { baseline, whatIf } = report;
+  const { baseline, whatIf, names } = report;
   const n = baseline.ids.length;
-  out.write(whatIf === undefined ? 'id,fundedPupils,floorApplied,amount\n' : 'id,fundedPupils,floorApplied,amount,whatIfAmount,difference\n');
+  if (report.bom !== false) out.write('\uFEFF');
+  out.write(`id,${names === undefined ? '' : 'name,'}pupils,funded_pupils,floor_applied,amount${whatIf === undefined ? '' : ',what_if_amount,difference'}\n`);
   for (let i = 0; i < n; i++) {
     const amount = baseline.amountFen[i] as number;
-    let line = `${csvCell(baseline.ids[i]!)},${baseline.fundedPupils[i]},${floorOf(baseline, i) ?? ''},${fenText(amount)}`;
+    let line = `${spreadsheetCell(baseline.ids[i]!)},${names === undefined ? '' : `${spreadsheetCell(names[i] ?? '')},`}${report.pupils[i] ?? ''},${baseline.fundedPupils[i]},${floorOf(baseline, i) ?? ''},${fenText(amount)}`;
     if (whatIf !== undefined) {
       const w = whatIf.amountFen[i] as number;
       line += `,${fenText(w)},${fenText(w - amount)}`;
@@ -174,10 +197,16 @@ function pad(text: string, width: number, right: boolean): string {
  * then the date and region used, the citations, and the unverified parameter values in force.
  */
 export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRows): void {
-  const { baseline, whatIf } = report;
+  const { baseline, whatIf, names } = report;
   const n = baseline.ids.length;
   const headers = ['id', 'pupils', 'funded', 'floor', 'amount'];
   const right = [false, true, true, false, true];
+  // The school name, when the roster has one, is the second column.
+  const named = names !== undefined;
+  if (named) {
+    headers.splice(1, 0, 'name');
+    right.splice(1, 0, false);
+  }
   if (whatIf !== undefined) {
     headers.push('what-if funded', 'what-if amount', 'difference');
     right.push(true, true, true);
@@ -189,6 +218,7 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
       const w = whatIf.amountFen[i] as number;
       cells.push(String(whatIf.fundedPupils[i]), fenText(w), fenText(w - amount));
     }
+    if (named) cells.splice(1, 0, names?.[i] ?? '');
     return cells;
   };
   const totalCells = ['total', '', '', '', bigFenText(baseline.totalFen)];
@@ -197,6 +227,8 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
     difference = bigFenText(whatIf.totalFen - baseline.totalFen);
     totalCells.push('', bigFenText(whatIf.totalFen), difference);
   }
+  if (named) totalCells.splice(1, 0, '');
+  const o = named ? 1 : 0;
 
   // Widths: one pass over the rows, measuring each cell without building the row (the amounts'
   // texts are kept for the writing pass, so each is made once).
@@ -210,16 +242,17 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
     const amount = fenText(baseline.amountFen[i] as number);
     amounts[i] = amount;
     grow(0, widthOf(baseline.ids[i]!));
-    grow(1, String(report.pupils[i] ?? '').length);
-    grow(2, String(baseline.fundedPupils[i]).length);
-    grow(3, labels[baseline.floors[i] as number] as number);
-    grow(4, amount.length);
+    if (named) grow(1, widthOf(names?.[i] ?? ''));
+    grow(1 + o, String(report.pupils[i] ?? '').length);
+    grow(2 + o, String(baseline.fundedPupils[i]).length);
+    grow(3 + o, labels[baseline.floors[i] as number] as number);
+    grow(4 + o, amount.length);
     if (whatIf !== undefined) {
       const a = baseline.amountFen[i] as number;
       const w = whatIf.amountFen[i] as number;
-      grow(5, String(whatIf.fundedPupils[i]).length);
-      grow(6, fenText(w).length);
-      grow(7, fenText(w - a).length);
+      grow(5 + o, String(whatIf.fundedPupils[i]).length);
+      grow(6 + o, fenText(w).length);
+      grow(7 + o, fenText(w - a).length);
     }
   }
   const row = (cells: readonly string[]): string =>

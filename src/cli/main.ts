@@ -1,6 +1,7 @@
 /**
  * The `junheng` executable: wires {@link run} to the process's arguments, streams and exit code.
  */
+import { readFileSync } from 'node:fs';
 import type { Io } from './command.js';
 import { run } from './run.js';
 
@@ -8,6 +9,7 @@ const io: Io = {
   stdout: (chunk) => void process.stdout.write(chunk),
   stderr: (text) => void process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
+  readStdin: () => readFileSync(0),
 };
 
 // A closed pipe (`junheng budget … | head`) is not an error.

@@ -62,37 +62,174 @@ export function looksLikeJson(file: string, head: string): boolean {
 }
 
 /** {@link looksLikeJson} for an open file: reads its first bytes when the extension does not say. */
-export function isJsonFile(file: string, fd: number): boolean {
+export function isJsonFile(file: string, fd: ByteSource): boolean {
+  if (typeof fd !== 'number') return looksLikeJson(file, fd.subarray(0, 64).toString('utf8'));
   const head = Buffer.alloc(64);
   const read = readSync(fd, head, 0, 64, 0);
   return looksLikeJson(file, head.subarray(0, read).toString('utf8'));
+}
+
+/** Encodings a text input may be read in: `auto` tells UTF-8 from GB18030 by the bytes. */
+export const ENCODINGS = ['auto', 'utf8', 'gbk', 'gb18030'] as const;
+/** One of {@link ENCODINGS}. */
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Where a file's bytes come from: an open file descriptor, or the bytes themselves (standard input). */
+export type ByteSource = number | Buffer;
+
+/** How messages name standard input (`-`). */
+export const STDIN_NAME = 'standard input';
+
+/** Reads up to `length` bytes at `position`: a view of a buffer, or `buffer` filled from a descriptor. */
+function bytesAt(source: ByteSource, buffer: Buffer, position: number, length: number): Buffer {
+  if (typeof source !== 'number') return source.subarray(position, position + length);
+  const read = readSync(source, buffer, 0, length, position);
+  return read === length ? buffer : buffer.subarray(0, read);
+}
+
+/** The size of a source in bytes. */
+export function sizeOf(source: ByteSource): number {
+  return typeof source === 'number' ? fstatSync(source).size : source.length;
+}
+
+/** Whether `bytes` decode in `label` with no invalid sequence (a sequence cut at the end is not one). */
+function decodes(label: string, bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder(label, { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The share of the non-ASCII characters of `text` that are Chinese (CJK ideographs and punctuation, full-width forms). */
+function chineseShare(text: string): number {
+  let chinese = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3400 && c <= 0x4dbf)) chinese++;
+    else other++;
+  }
+  return chinese + other === 0 ? 0 : chinese / (chinese + other);
+}
+
+/** Bytes looked at, from the first non-ASCII byte, to tell UTF-8 from GB18030. */
+export const DETECT_BYTES = 64 * 1024;
+
+/**
+ * The encoding of text whose first non-ASCII bytes are `bytes` (up to {@link DETECT_BYTES}):
+ * UTF-8 when they start with its byte-order mark; else the one of UTF-8 and GB18030 (GBK, as
+ * Chinese Excel saves CSV) in which they are valid — and when valid in both, as short GBK text can
+ * be (小学 is D0 A1 D1 A7, also the UTF-8 of "Сѧ"), the one that reads as more Chinese, UTF-8 on a
+ * tie; UTF-8 when neither (its invalid bytes are then reported by line).
+ */
+export function detectEncoding(bytes: Uint8Array): 'utf8' | 'gb18030' {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8';
+  const utf8 = decodes('utf-8', bytes);
+  const gb = decodes('gb18030', bytes);
+  if (!gb) return 'utf8';
+  if (!utf8) return 'gb18030';
+  const as = (label: string): number => chineseShare(new TextDecoder(label).decode(bytes, { stream: true }));
+  return as('gb18030') > as('utf-8') ? 'gb18030' : 'utf8';
+}
+
+const LABEL: Record<Exclude<Encoding, 'auto'>, string> = { utf8: 'utf-8', gbk: 'gbk', gb18030: 'gb18030' };
+const NAME: Record<Exclude<Encoding, 'auto'>, string> = { utf8: 'UTF-8', gbk: 'GBK', gb18030: 'GB18030' };
+
+/** The problem of a line holding bytes that are not text in `encoding` (chosen or detected). */
+export function undecodable(line: number, encoding: Exclude<Encoding, 'auto'>, chosen: boolean): string {
+  const what = chosen ? `valid ${NAME[encoding]} (--encoding ${encoding})` : 'valid UTF-8 or GB18030 (GBK)';
+  const hint = chosen ? 'give the encoding the file was saved in (--encoding utf8|gbk|gb18030)' : 'save the file as UTF-8, or give the encoding it was saved in (--encoding utf8|gbk|gb18030)';
+  return `line ${line}: bytes that are not ${what}; ${hint}`;
+}
+
+/**
+ * The whole text of `bytes` in `encoding` (`auto`: {@link detectEncoding}); a leading byte-order
+ * mark is kept. Bytes that are not text in it are a {@link CsvError} naming the line.
+ */
+export function decodeText(bytes: Uint8Array, encoding: Encoding): string {
+  let first = 0;
+  while (first < bytes.length && (bytes[first] as number) < 0x80) first++;
+  const chosen = encoding === 'auto' ? detectEncoding(bytes.subarray(first, first + DETECT_BYTES)) : encoding;
+  try {
+    return new TextDecoder(LABEL[chosen], { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder(LABEL[chosen]).decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    throw new CsvError([undecodable(line, chosen, encoding !== 'auto')]);
+  }
 }
 
 /**
  * Calls `onLine` with every line of the file (`text.slice(start, end)`, without its line end) and
  * its 1-based number, reading fixed-size chunks; the line is not cut out of the chunk unless the
  * caller does so. A leading byte-order mark is skipped. `onBytes` reports progress.
+ *
+ * Without `encoding` the bytes are read as UTF-8 (an invalid byte becomes U+FFFD). With it, they are
+ * decoded chunk by chunk with a streaming decoder: `auto` chooses UTF-8 or GB18030 at the first
+ * chunk holding non-ASCII bytes ({@link detectEncoding}); a line holding bytes that are not text in
+ * the encoding is a {@link CsvError} naming it ({@link undecodable}), never garbled text.
  */
 export function eachLine(
-  fd: number,
+  fd: ByteSource,
   onLine: (text: string, start: number, end: number, n: number) => void,
   onBytes?: (bytes: number) => void,
   maxLine = Infinity,
+  encoding?: Encoding,
 ): void {
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.allocUnsafe(typeof fd === 'number' ? CHUNK : 0);
+  let decoder: { write(bytes: Buffer): string; end(): string } | undefined = encoding === undefined ? new StringDecoder('utf8') : undefined;
+  let chosen: Exclude<Encoding, 'auto'> | undefined = encoding === 'auto' ? undefined : encoding;
+  const strict = (name: Exclude<Encoding, 'auto'>): { write(bytes: Buffer): string; end(): string } => {
+    const d = new TextDecoder(LABEL[name]);
+    return { write: (bytes) => d.decode(bytes, { stream: true }), end: () => d.decode() };
+  };
+  if (decoder === undefined && chosen !== undefined) decoder = strict(chosen);
   let rest = '';
   let n = 0;
   let position = 0;
   let first = true;
+  // A U+FFFD in decoded text is a byte that is not text in the encoding, unless the file holds the
+  // character itself (counted from its bytes).
+  const REPLACEMENT: Record<Exclude<Encoding, 'auto'>, Buffer> = { utf8: Buffer.from([0xef, 0xbf, 0xbd]), gbk: Buffer.from([0x84, 0x31, 0xa4, 0x37]), gb18030: Buffer.from([0x84, 0x31, 0xa4, 0x37]) };
+  const check = (decoded: string, bytes: Buffer, prefix: string): void => {
+    if (encoding === undefined || chosen === undefined) return;
+    const at = decoded.indexOf('\uFFFD');
+    if (at === -1 || bytes.includes(REPLACEMENT[chosen])) return;
+    let line = n + 1;
+    const text = prefix + decoded;
+    const stop = prefix.length + at;
+    for (let i = text.indexOf('\n'); i !== -1 && i < stop; i = text.indexOf('\n', i + 1)) line++;
+    throw new CsvError([undecodable(line, chosen, encoding !== 'auto')]);
+  };
   for (;;) {
-    const read = readSync(fd, buffer, 0, CHUNK, position);
-    if (read === 0) break;
-    position += read;
-    const bytes = read === CHUNK ? buffer : buffer.subarray(0, read);
+    const bytes = bytesAt(fd, buffer, position, CHUNK);
+    if (bytes.length === 0) break;
+    position += bytes.length;
+    let text: string;
     // ASCII is read as latin1 (the same text, decoded faster); a chunk that continues a character cut
     // at the end of the previous one starts with a non-ASCII byte, so the decoder sees it.
-    const text = rest + (isAscii(bytes) ? bytes.toString('latin1', 0, bytes.length) : decoder.write(bytes));
+    if (isAscii(bytes)) text = rest + bytes.toString('latin1', 0, bytes.length);
+    else {
+      if (decoder === undefined) {
+        // The first non-ASCII bytes, and those after them up to DETECT_BYTES (read ahead past this
+        // chunk, so that a character cut at its end is not all that is looked at).
+        let k = 0;
+        while ((bytes[k] as number) < 0x80) k++;
+        const at = position - bytes.length + k;
+        const ahead = typeof fd === 'number' ? Buffer.allocUnsafe(DETECT_BYTES) : fd;
+        const sample = typeof fd === 'number' ? ahead.subarray(0, readSync(fd, ahead, 0, DETECT_BYTES, at)) : fd.subarray(at, at + DETECT_BYTES);
+        chosen = detectEncoding(sample);
+        decoder = strict(chosen);
+      }
+      const decoded = decoder.write(bytes);
+      check(decoded, bytes, rest);
+      text = rest + decoded;
+    }
     let start = 0;
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) start = 1;
@@ -108,7 +245,11 @@ export function eachLine(
     if (rest.length > maxLine) throw new CsvError([`line ${n + 1}: longer than ${maxLine.toLocaleString('en')} characters without a line end; this is not a line of a CSV file`]);
     onBytes?.(position);
   }
-  rest += decoder.end();
+  if (decoder !== undefined) {
+    const tail = decoder.end();
+    check(tail, Buffer.alloc(0), rest);
+    rest += tail;
+  }
   if (rest.length > 0) onLine(rest, 0, rest.charCodeAt(rest.length - 1) === 13 ? rest.length - 1 : rest.length, ++n);
 }
 
@@ -120,9 +261,9 @@ export const HEAD_BYTES = 4096;
  * data, or text saved as UTF-16), or more than 1 in 32 bytes control characters other than tab, line
  * ends and form feed. Returns nothing for text.
  */
-export function refuseBinary(fd: number, file: string): void {
-  const head = Buffer.alloc(HEAD_BYTES);
-  const read = readSync(fd, head, 0, HEAD_BYTES, 0);
+export function refuseBinary(fd: ByteSource, file: string): void {
+  const head = typeof fd === 'number' ? Buffer.alloc(HEAD_BYTES) : fd.subarray(0, HEAD_BYTES);
+  const read = typeof fd === 'number' ? readSync(fd, head, 0, HEAD_BYTES, 0) : head.length;
   let controls = 0;
   for (let i = 0; i < read; i++) {
     const b = head[i] as number;
@@ -141,8 +282,8 @@ export function refuseBinary(fd: number, file: string): void {
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
 
 /** Refuses a JSON file too large to read whole. */
-export function refuseLargeJson(fd: number, file: string): void {
-  const size = fstatSync(fd).size;
+export function refuseLargeJson(fd: ByteSource, file: string): void {
+  const size = sizeOf(fd);
   if (size > MAX_JSON_BYTES) {
     throw new InputError([`${file} is too large to read as JSON (${Math.round(size / 1048576).toLocaleString('en')} MiB; at most ${MAX_JSON_BYTES / 1048576} MiB); give it as CSV, which is read as a stream`]);
   }
@@ -151,13 +292,22 @@ export function refuseLargeJson(fd: number, file: string): void {
 /**
  * Reads a CSV header against a command's columns: the index of each column (-1 when absent).
  * Unknown, repeated and missing required columns are one {@link CsvError} with a line each.
+ * `aliases` names other headers of a column (学校标识码 → id); a column given under two of its names
+ * is repeated.
  */
-export function readHeader<C extends string>(cells: readonly string[], line: number, columns: readonly C[], required: readonly C[]): Record<C, number> {
+export function readHeader<C extends string>(
+  cells: readonly string[],
+  line: number,
+  columns: readonly C[],
+  required: readonly C[],
+  aliases?: ReadonlyMap<string, C>,
+): Record<C, number> {
   const at = Object.fromEntries(columns.map((c) => [c, -1])) as Record<C, number>;
   const unknown: string[] = [];
   const repeated: string[] = [];
   cells.forEach((raw, index) => {
-    const name = raw.trim() as C;
+    const trimmed = raw.trim();
+    const name = (aliases?.get(trimmed) ?? trimmed) as C;
     if (!columns.includes(name)) unknown.push(quoted(raw));
     else if (at[name] >= 0) repeated.push(name);
     else at[name] = index;

@@ -7,14 +7,71 @@
 import type { School, SchoolRecord } from 'junheng';
 import { InputError } from './command.js';
 import { countAt, countCell, CsvError, parseCsv, QuoteScanner, quoted } from './csv.js';
-import { eachLine, looksLikeJson, parseJson, readHeader, readText, widthProblem, type Problems, type RowSource } from './read.js';
+import { eachLine, looksLikeJson, parseJson, readHeader, readText, widthProblem, type ByteSource, type Encoding, type Problems, type RowSource } from './read.js';
 
-/** The columns a roster may have, and the school field each fills. */
-export const COLUMNS = ['id', 'location', 'kind', 'primary', 'junior', 'boarders_primary', 'boarders_junior', 'disabled'] as const;
+/** The columns a roster may have, and the school field each fills (`name` is carried to the output only). */
+export const COLUMNS = ['id', 'location', 'kind', 'primary', 'junior', 'boarders_primary', 'boarders_junior', 'disabled', 'name'] as const;
 /** One of {@link COLUMNS}. */
 export type Column = (typeof COLUMNS)[number];
 /** Columns a roster must have. */
 export const REQUIRED_COLUMNS: readonly Column[] = ['id', 'location'];
+
+/**
+ * The Chinese headers of a roster, as 教育事业统计 exports and bureau rosters name the columns, and
+ * the column each is: 学校标识码 (the 10-digit school code of the statistics) or 学校代码 → id,
+ * 学校名称 → name, 城乡类型 or 城乡分类 → location, 办学类型 → kind, 小学在校生数 → primary,
+ * 初中在校生数 → junior, 小学寄宿生数 / 初中寄宿生数 → boarders, 随班就读残疾学生数 → disabled.
+ */
+export const HEADER_ALIASES: ReadonlyMap<string, Column> = new Map<string, Column>([
+  ['学校标识码', 'id'],
+  ['学校代码', 'id'],
+  ['学校名称', 'name'],
+  ['城乡类型', 'location'],
+  ['城乡分类', 'location'],
+  ['城乡分类代码', 'location'],
+  ['办学类型', 'kind'],
+  ['小学在校生数', 'primary'],
+  ['初中在校生数', 'junior'],
+  ['小学寄宿生数', 'boarders_primary'],
+  ['初中寄宿生数', 'boarders_junior'],
+  ['随班就读残疾学生数', 'disabled'],
+]);
+
+/**
+ * A location cell as the library's location: urban / town / rural as written; the words of the
+ * statistical 城乡分类 (城区 / 镇区 / 乡村, and their sub-classes 主城区, 城乡结合区 → urban; 镇中心区,
+ * 镇乡结合区, 特殊区域 → town; 乡中心区, 村庄 → rural); and its codes (《统计上划分城乡的规定》,
+ * 国函〔2008〕60号, and the 统计用区划代码和城乡划分代码 rules: 110–112 城区, 120–123 镇区, 200, 210,
+ * 220 乡村). Anything else is returned unchanged, for the library to word.
+ */
+export const LOCATION_WORDS: ReadonlyMap<string, SchoolRecord['location']> = new Map<string, SchoolRecord['location']>([
+  ['urban', 'urban'],
+  ['town', 'town'],
+  ['rural', 'rural'],
+  ['城区', 'urban'],
+  ['主城区', 'urban'],
+  ['城乡结合区', 'urban'],
+  ['镇区', 'town'],
+  ['镇中心区', 'town'],
+  ['镇乡结合区', 'town'],
+  ['特殊区域', 'town'],
+  ['乡村', 'rural'],
+  ['乡中心区', 'rural'],
+  ['村庄', 'rural'],
+  ['110', 'urban'],
+  ['111', 'urban'],
+  ['112', 'urban'],
+  ['120', 'town'],
+  ['121', 'town'],
+  ['122', 'town'],
+  ['123', 'town'],
+  ['200', 'rural'],
+  ['210', 'rural'],
+  ['220', 'rural'],
+]);
+
+/** {@link LOCATION_WORDS}: the location a cell names, else the cell as written. */
+export const locationOf = (cell: string): string => LOCATION_WORDS.get(cell) ?? cell;
 
 /** A roster read from CSV: the schools, and the line of each. */
 export interface CsvRoster {
@@ -41,7 +98,7 @@ export function readRoster(text: string): CsvRoster {
     if (header === undefined) {
       header = cells;
       width = cells.length;
-      const at = readHeader(cells, line, COLUMNS, REQUIRED_COLUMNS);
+      const at = readHeader(cells, line, COLUMNS, REQUIRED_COLUMNS, HEADER_ALIASES);
       columns = COLUMNS.map((name) => at[name]);
       return;
     }
@@ -70,7 +127,7 @@ export function schoolOf(cell: (k: number) => string): School {
   const id = cell(0);
   if (id !== '') school.id = id;
   const location = cell(1);
-  if (location !== '') school.location = location;
+  if (location !== '') school.location = locationOf(location);
   const kind = cell(2);
   if (kind !== '') school.kind = kind;
   const pupils: Record<string, unknown> = {};
@@ -161,6 +218,9 @@ export function readSchools(file: string): Roster {
 
 // ---------------------------------------------------------------- the streaming reader
 
+/** The index of the `name` column in {@link COLUMNS}. */
+const NAME = COLUMNS.indexOf('name');
+
 /** Schools a roster may have: about five times the country's (about 210,000). */
 export const MAX_SCHOOLS = 1_000_000;
 /** Characters a line may have: no roster line comes near it. */
@@ -170,13 +230,12 @@ export const MAX_RECORD = 1 << 16;
 
 /** What {@link streamRoster} hands on, row by row, in file order. */
 export interface RosterRows {
-  /** A row the fast check accepts, as the validated record the rule takes. */
-  record(record: SchoolRecord, line: number): void;
+  /** A row the fast check accepts, as the validated record the rule takes, and its `name` cell (`''` when none). */
+  record(record: SchoolRecord, line: number, name: string): void;
   /** Any other row: its school object for the library (which words its problems), and its cell text per column. */
   other(school: School, line: number, cell: (k: number) => string): void;
 }
 
-const LOCATION_OF = new Map<string, SchoolRecord['location']>([['urban', 'urban'], ['town', 'town'], ['rural', 'rural']]);
 const KIND_OF = new Map<string, SchoolRecord['kind']>([['school', 'school'], ['teaching-point', 'teaching-point'], ['special-education', 'special-education']]);
 
 /** A string that holds no reference to the chunk it was cut from (V8 keeps a slice's parent alive). */
@@ -193,7 +252,7 @@ function recordAt(text: string, bounds: Int32Array): SchoolRecord | undefined {
   const idEnd = bounds[1] as number;
   const idLength = idEnd - idStart;
   if (idLength <= 0 || idLength > 200) return undefined;
-  const location = LOCATION_OF.get(text.slice(bounds[2], bounds[3]));
+  const location = LOCATION_WORDS.get(text.slice(bounds[2], bounds[3]));
   if (location === undefined) return undefined;
   let kind: SchoolRecord['kind'] | undefined = 'school';
   if ((bounds[5] as number) > (bounds[4] as number)) {
@@ -244,7 +303,7 @@ function endsInQuote(text: string, start: number, end: number, inQuote: boolean)
  * stops at a quote never closed, a line longer than {@link MAX_LINE}, or more than
  * {@link MAX_SCHOOLS} rows. Memory holds one chunk of the file at a time.
  */
-export function streamRoster(fd: number, rows: RosterRows, problems: Problems, onBytes?: (bytes: number) => void): void {
+export function streamRoster(fd: ByteSource, rows: RosterRows, problems: Problems, onBytes?: (bytes: number) => void, encoding: Encoding = 'auto'): void {
   let width = -1;
   let columns: number[] = [];
   const bounds = new Int32Array(2 * COLUMNS.length);
@@ -260,7 +319,7 @@ export function streamRoster(fd: number, rows: RosterRows, problems: Problems, o
   const fromCells = (cells: string[], line: number): void => {
     if (width < 0) {
       width = cells.length;
-      const at = readHeader(cells, line, COLUMNS, REQUIRED_COLUMNS);
+      const at = readHeader(cells, line, COLUMNS, REQUIRED_COLUMNS, HEADER_ALIASES);
       columns = COLUMNS.map((name) => at[name]);
       return;
     }
@@ -286,7 +345,7 @@ export function streamRoster(fd: number, rows: RosterRows, problems: Problems, o
     }
     const record = recordAt(text, bounds);
     const cell = (k: number): string => ((columns[k] as number) < 0 ? '' : (cells[columns[k] as number] as string));
-    if (record !== undefined) rows.record(record, line);
+    if (record !== undefined) rows.record(record, line, cell(NAME));
     else rows.other(schoolOf(cell), line, cell);
   };
 
@@ -362,7 +421,7 @@ export function streamRoster(fd: number, rows: RosterRows, problems: Problems, o
           bounds[2 * c + 1] = i < 0 ? 0 : (ends[i] as number);
         }
         const record = recordAt(text, bounds);
-        if (record !== undefined) rows.record(record, n);
+        if (record !== undefined) rows.record(record, n, (columns[NAME] as number) < 0 ? '' : own(text.slice(starts[columns[NAME] as number], ends[columns[NAME] as number])));
         else {
           const cell = (c: number): string => ((columns[c] as number) < 0 ? '' : text.slice(starts[columns[c] as number], ends[columns[c] as number]));
           rows.other(schoolOf(cell), n, cell);
@@ -370,6 +429,7 @@ export function streamRoster(fd: number, rows: RosterRows, problems: Problems, o
       },
       onBytes,
       MAX_LINE,
+      encoding,
     );
   } catch (error) {
     if (error === stop) return;

@@ -134,8 +134,8 @@ describe('junheng budget --what-if examples/what-if.json', () => {
     const csv = junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF, '--format', 'csv');
     expect(csv.status).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,fundedPupils,floorApplied,amount,whatIfAmount,difference');
-    expect(lines).toContain('XC-05,200,,120000,180000,60000');
+    expect(lines[0]).toBe('\uFEFFid,pupils,funded_pupils,floor_applied,amount,what_if_amount,difference');
+    expect(lines).toContain('XC-05,200,200,,120000,180000,60000');
     const table = junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/what-if amount\s+difference\n/);
@@ -151,21 +151,22 @@ describe('junheng budget --format csv', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('id,fundedPupils,floorApplied,amount');
+    // UTF-8 with a byte-order mark (Excel reads its Chinese), snake_case headers, the pupils column.
+    expect(lines[0]).toBe('\uFEFFid,pupils,funded_pupils,floor_applied,amount');
     expect(lines).toHaveLength(1 + 40 + 1); // header, rows, final newline
     expect(lines.at(-1)).toBe('');
-    expect(lines).toContain('XC-03,200,district-100-to-200,120000');
-    expect(lines).toContain('XC-09,100,national-under-100,60000');
-    expect(lines).toContain('CQ-02,1850,,1110000');
-    expect(lines).toContain('ZQ-03,960,,738312.5');
+    expect(lines).toContain('XC-03,150,200,district-100-to-200,120000');
+    expect(lines).toContain('XC-09,85,100,national-under-100,60000');
+    expect(lines).toContain('CQ-02,1850,1850,,1110000');
+    expect(lines).toContain('ZQ-03,960,960,,738312.5');
     expect(r.stdout).not.toContain('total');
   });
 
   it('quotes an id that needs it', () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'q.csv', 'id,location,primary\n"A, ""north""",rural,150\n');
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv');
-    expect(r.stdout).toBe('id,fundedPupils,floorApplied,amount\n"A, ""north""",200,district-100-to-200,120000\n');
+    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
+    expect(r.stdout).toBe('id,pupils,funded_pupils,floor_applied,amount\n"A, ""north""",150,200,district-100-to-200,120000\n');
   });
 });
 

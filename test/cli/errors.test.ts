@@ -87,7 +87,7 @@ describe('junheng budget: bad rows are reported by line and column, all at once'
 
 describe('junheng budget: bad CSV structure', () => {
   const cases: Array<[string, string, string]> = [
-    ['an unknown column', 'id,location,name,primary\nA,rural,Some school,10\n', 'line 1: unknown column "name"; the columns are id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled'],
+    ['an unknown column', 'id,location,town,primary\nA,rural,Some town,10\n', 'line 1: unknown column "town"; the columns are id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled,name'],
     ['a missing required column', 'id,primary\nA,10\n', 'line 1: missing required column location'],
     ['a column given twice', 'id,location,primary,primary\nA,rural,1,2\n', 'line 1: column primary given more than once'],
     ['an unterminated quote', 'id,location,primary\nA,rural,10\n"B,rural,10\nC,rural,10\n', 'line 3: a quoted field is never closed'],

@@ -16,8 +16,8 @@ describe('junheng: help, version and usage errors', () => {
     for (const args of [['budget', '--help'], ['budget', '-h'], ['help', 'budget']]) {
       const r = junheng(...args);
       expect(r.status, args.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/^Usage: junheng budget <file\.csv\|file\.json>/);
-      for (const flag of ['--as-of', '--region', '--format', '--what-if']) expect(r.stdout).toContain(flag);
+      expect(r.stdout).toMatch(/^Usage: junheng budget <file\.csv\|file\.json\|->/);
+      for (const flag of ['--as-of', '--region', '--format', '--what-if', '--encoding', '--no-bom']) expect(r.stdout).toContain(flag);
       expect(r.stderr).toBe('');
     }
   });
