@@ -9,15 +9,20 @@
  * when docs/api is missing or older than the generator, the register or the parameter tree (`npm test`
  * builds the docs before vitest, so normally it is fresh).
  *
- * `JUNHENG_SCREENSHOT=/tmp/policy-map.png` saves a screenshot of the policy map.
+ * It also opens docs/api/index.html FROM DISK (file://, no server, no network) and reaches an
+ * item's clause-beside-code page in two clicks (the sidebar's "Policy map", then the item), and
+ * checks every clause page: the rule's code read from src/ with each line numbered and linked.
+ *
+ * Screenshots of the map, a clause page and the parameter page are saved in
+ * test/browser/__screenshots__/ (gitignored) for a person to look at.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisions, describeParameters } from '../../src/index.js';
 
@@ -28,6 +33,7 @@ const CHROMIUM = process.env['JUNHENG_CHROMIUM'] || '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const POLICY_MAP = 'documents/Policy_map.html';
 const PARAMETERS = 'documents/Parameters.html';
+const SHOTS = join(ROOT, 'test', 'browser', '__screenshots__');
 
 if (!hasChromium) {
   // Visible in the test output, beside the skipped tests.
@@ -36,7 +42,8 @@ if (!hasChromium) {
 
 /** Newest modification time of the files the generated pages are made from. */
 function newestInput(): number {
-  const files = [join(ROOT, 'scripts', 'policy-map.ts'), join(ROOT, 'typedoc.json'), join(ROOT, 'src', 'provisions', 'items.ts')];
+  const files = ['policy-map.ts', 'clauses.ts', 'policy-map.css'].map((f) => join(ROOT, 'scripts', f));
+  files.push(join(ROOT, 'typedoc.json'), join(ROOT, 'src', 'provisions', 'items.ts'));
   const params = join(ROOT, 'src', 'parameters');
   for (const f of readdirSync(params)) files.push(join(params, f));
   return Math.max(...files.map((f) => statSync(f).mtimeMs));
@@ -174,8 +181,11 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     const text = await page.locator('.tsd-typography').first().innerText();
     expect(text).toMatch(/对农村超过 ⏎\n100人不足200人/);
 
-    const screenshot = process.env['JUNHENG_SCREENSHOT'];
-    if (screenshot !== undefined && screenshot !== '') await page.screenshot({ path: screenshot, fullPage: false });
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'policy-map.png'), fullPage: false });
+    // Test lists are developer detail: collapsed.
+    expect(await page.locator('details.jh-dev').count()).toBeGreaterThan(0);
+    expect(await page.locator('details.jh-dev[open]').count()).toBe(0);
 
     const links = await internalLinks();
     const result = await checkLinks(links);
@@ -202,6 +212,20 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     await api.close();
   }, 120_000);
 
+  it('resolves every link on the clause pages (line permalinks, parameters, the map, API pages)', async () => {
+    await page.goto(base + POLICY_MAP);
+    const clausePages = [...new Set((await internalLinks()).filter((l) => /Policy_map\.\d\.\d_/.test(l)).map((l) => l.replace(/#.*$/, '')))];
+    expect(clausePages).toHaveLength(24);
+    const links = new Set<string>();
+    for (const url of clausePages) {
+      await page.goto(url);
+      for (const l of await internalLinks()) links.add(l);
+    }
+    const result = await checkLinks([...links]);
+    console.info(`clause pages: ${result.links} internal links to ${result.pages} pages checked`);
+    expect(result.broken).toEqual([]);
+  }, 180_000);
+
   it('reports a missing page and a missing anchor (the link check can fail)', async () => {
     const result = await checkLinks([`${base}${POLICY_MAP}#no-such-anchor`, `${base}documents/No_such_page.html`, `${base}${PARAMETERS}`]);
     expect(result.broken).toEqual([
@@ -215,10 +239,116 @@ describe.skipIf(!hasChromium)('docs site in Chromium', () => {
     expect(response?.status()).toBe(200);
     const headings = await page.$$eval('h3', (hs) => hs.map((h) => (h.textContent ?? '').trim()));
     for (const d of describeParameters()) expect(headings, d.path).toContain(d.path);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'parameters.png'), fullPage: false });
+    // One title, and the date the values are shown for.
+    expect(await page.locator('h1:visible').count()).toBe(1);
+    expect(await page.locator('.tsd-typography').first().innerText()).toMatch(/Values in force on 2025-09-01/);
     const result = await checkLinks(await internalLinks());
     console.info(`parameters: ${result.links} internal links to ${result.pages} pages checked`);
     expect(result.broken).toEqual([]);
   }, 120_000);
+});
+
+describe.skipIf(!hasChromium)('clause beside code, from disk', () => {
+  let profile: string;
+  let browser: import('playwright-core').BrowserContext;
+  let page: import('playwright-core').Page;
+
+  beforeAll(async () => {
+    ensureSite();
+    profile = mkdtempSync(join(tmpdir(), 'junheng-chromium-'));
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1400, height: 1000 },
+    });
+    // No network: every request other than file:// fails the test below.
+    await browser.route(/^(?!file:)/, (route) => route.abort());
+    page = await browser.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('reaches an item\'s clause page from docs/api/index.html in two clicks, and shows the rule beside the clause', async () => {
+    const offline: string[] = [];
+    page.on('requestfailed', (r) => offline.push(r.url()));
+    const index = pathToFileURL(join(SITE, 'index.html')).href;
+    await page.goto(index);
+    // One title on the index: the README's own.
+    expect(await page.locator('h1:visible').count()).toBe(1);
+
+    // Click 1: "Policy map" in the sidebar (typedoc draws it from its navigation data).
+    await page.locator('.site-menu a', { hasText: /^Policy map$/ }).first().click();
+    await page.waitForURL(/Policy_map\.html$/);
+    // Click 2: the item in the map's table.
+    await page.locator('.tsd-typography table a', { hasText: /^5\.1$/ }).first().click();
+    await page.waitForURL(/Policy_map\.5\.1_.*\.html$/);
+    expect(page.url().startsWith('file://')).toBe(true);
+
+    const item = provisions.find((p) => p.id === '5.1');
+    expect((await page.locator('h1:visible').innerText()).trim()).toBe(`5.1 ${item?.title.zh}`);
+    const law = await page.locator('.jh-law').innerText();
+    expect(law).toContain('按200人核定公用经费');
+    expect(law).toContain(item?.summary.en.slice(0, 40));
+    expect(law).toContain('区财政局');
+    // The rule's code, read from src/, beside the clause, with the parameters and examples below.
+    const code = await page.locator('.jh-code').innerText();
+    expect(code).toContain('export function publicFundingRule(');
+    const text = await page.locator('.tsd-typography').first().innerText();
+    expect(text).toMatch(/Parameters in force on 2025-09-01/);
+    expect(text).toMatch(/funding\.benchmark\.primary/);
+    expect(text).toContain("result.fundedPupils; //=> 200");
+    // Side by side on a wide screen.
+    const lawBox = await page.locator('.jh-law').boundingBox();
+    const codeBox = await page.locator('.jh-code').boundingBox();
+    expect((codeBox?.x ?? 0) > (lawBox?.x ?? 0) + (lawBox?.width ?? 0) - 1).toBe(true);
+    expect(await page.locator('details.jh-dev[open]').count()).toBe(0);
+
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'clause-5.1.png'), fullPage: false });
+    // Nothing was fetched from the network (Chromium refuses typedoc's file:// icons.svg <use>; that is not a network request).
+    expect(offline.filter((u) => !u.startsWith('file:'))).toEqual([]);
+  }, 120_000);
+
+  it('gives every item a clause page whose code is the source, line by line, at the line numbers shown', async () => {
+    await page.goto(pathToFileURL(join(SITE, POLICY_MAP)).href);
+    const hrefs = await page.$$eval('.tsd-typography table a', (as) => as.map((a) => ({ text: (a.textContent ?? '').trim(), href: (a as unknown as { href: string }).href })));
+    for (const p of provisions) {
+      const link = hrefs.find((h) => h.text === p.id);
+      expect(link, `item ${p.id} in the map's table`).toBeDefined();
+      await page.goto(link?.href as string);
+      expect((await page.locator('h1:visible').innerText()).trim(), p.id).toBe(`${p.id} ${p.title.zh}`);
+      const blocks = await page.$$eval('.jh-source', (els) =>
+        els.map((el) => ({
+          file: (el as unknown as { dataset: { file: string } }).dataset.file,
+          lines: [...el.querySelectorAll('.jh-gutter a')].map((a) => ({ n: Number(a.textContent), id: a.id, href: a.getAttribute('href'), title: a.getAttribute('title') })),
+          // typedoc ends highlighted lines with <br>: innerText turns them back into newlines.
+          code: ((el.querySelector('pre code') as unknown as { innerText: string } | null)?.innerText ?? '').replace(/\n$/, ''),
+        })),
+      );
+      expect(blocks.length, `item ${p.id}: one block per function`).toBe(p.implementedBy.length);
+      for (const b of blocks) {
+        const source = readFileSync(join(ROOT, b.file), 'utf8').split('\n');
+        const first = b.lines[0]?.n ?? 0;
+        const code = b.code.split('\n');
+        expect(b.lines.length, `${p.id} ${b.file}`).toBe(code.length);
+        expect(code, `${p.id} ${b.file}:${first}`).toEqual(source.slice(first - 1, first - 1 + code.length));
+        for (const [i, l] of b.lines.entries()) {
+          expect(l.n).toBe(first + i);
+          expect(l.href).toBe(`#${l.id}`);
+          expect(l.title).toBe(`${b.file}#L${first + i}`);
+        }
+      }
+      // The rule's text is highlighted (typedoc wraps tokens in spans).
+      if (p.implementedBy.length > 0) expect(await page.locator('.jh-source pre code span').count(), p.id).toBeGreaterThan(10);
+    }
+  }, 180_000);
 });
 
 // Without Chromium the suite above is skipped; this skipped entry says why in the test report.
