@@ -64,6 +64,7 @@ export type ParameterKind = 'money' | 'optional-money' | 'count' | 'share' | 'de
  */
 export type Parsed<V> = { ok: true; value: V } | { ok: false; message: string; issues?: readonly PolicyIssue[] };
 
+/** How a leaf reads a value given in a patch and turns it into the form rules read. @category Parameters */
 export interface Codec<V, R> {
   /** Reads a user's override value. */
   parse(input: unknown): Parsed<V>;
@@ -107,6 +108,7 @@ export class Leaf<V, R, I, G extends boolean = false> {
   ) {}
 }
 
+/** Any leaf of the parameter tree. @category Parameters */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyLeaf = Leaf<any, any, any, boolean>;
 

@@ -53,7 +53,7 @@ export interface FloorBand {
   readonly fundedAs: number;
 }
 
-/** The most bands a list may hold (the budget keeps each school's band in one byte). */
+/** The most bands a list may hold (the budget keeps each school's band in one byte). @category Funding */
 export const MAX_FLOOR_BANDS = 50;
 
 const locationList = z.array(choice(LOCATIONS, 'a location'), { error: required("a list of locations ('urban' | 'town' | 'rural')") });
