@@ -187,11 +187,6 @@ export function displayWidth(text: string): number {
 const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
 const widthOf = (text: string): number => (isAscii(text) ? text.length : displayWidth(text));
 
-function pad(text: string, width: number, right: boolean): string {
-  const fill = ' '.repeat(Math.max(0, width - widthOf(text)));
-  return right ? fill + text : text + fill;
-}
-
 /**
  * The default output: an aligned table (amounts exactly as computed, right-aligned), a total row,
  * then the date and region used, the citations, and the unverified parameter values in force.
@@ -255,8 +250,18 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
       grow(7 + o, fenText(w - a).length);
     }
   }
-  const row = (cells: readonly string[]): string =>
-    `${cells.map((cell, c) => pad(cell, widths[c] as number, right[c] as boolean)).join('  ').trimEnd()}\n`;
+  // Rows are built by concatenation from one run of spaces: no per-cell arrays or repeat() calls.
+  const spaces = ' '.repeat(Math.max(...widths));
+  const row = (cells: readonly string[]): string => {
+    let line = '';
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c] as string;
+      const fill = spaces.slice(0, Math.max(0, (widths[c] as number) - widthOf(cell)));
+      if (c > 0) line += '  ';
+      line += right[c] === true ? fill + cell : cell + fill;
+    }
+    return `${line.trimEnd()}\n`;
+  };
   const rule = `${widths.map((w) => '-'.repeat(w)).join('  ')}\n`;
 
   out.write(row(headers));
