@@ -19,6 +19,7 @@ import { payParityRule, rotationComplianceRule, trainingReportRule } from '../te
 import { trainingTerms } from '../teachers/trainingCycle.js';
 import type { GuaranteeId, GuaranteeItem, GuaranteeParameters, GuaranteesResult } from './assessGovernmentGuarantees.js';
 import type { GuaranteeEvidenceRecord } from './evidence.js';
+import { bi, inspectorFinding, judged, judgeTable, noData, pct, type ItemRule } from './itemTable.js';
 import { balanceParameters } from './parameters.js';
 
 /** A decided item, or one that still needs evidence, with the reason. @internal */
@@ -30,23 +31,11 @@ export type Judgement = Pick<GuaranteeItem, 'status' | 'reason' | 'decidedBy'>;
  *
  * @internal
  */
-export interface GuaranteeRule {
-  readonly id: GuaranteeId;
-  readonly title: Bilingual;
-  readonly needs: Bilingual;
-  readonly judge: (e: GuaranteeEvidenceRecord, p: GuaranteeParameters, call: RuleContext) => Judgement | undefined;
-}
+export type GuaranteeRule = ItemRule<GuaranteeId, Judgement, [e: GuaranteeEvidenceRecord, p: GuaranteeParameters, call: RuleContext]>;
 
-const bi = (zh: string, en: string): Bilingual => ({ zh, en });
-const pct = (bp: number): string => `${bp / 100} %`;
-/** The reason of an item whose data is absent. */
-const noData = (zh: string, en: string): Bilingual => bi(`缺少数据：${zh}`, `No data: give ${en}`);
-const judged = (ok: boolean, zh: string, en: string, decidedBy?: string): Judgement => ({
-  status: ok ? 'passes' : 'fails', reason: bi(zh, en), ...(decidedBy === undefined ? {} : { decidedBy }),
-});
 /** An item only an inspector can decide: data never does; the inspector's finding (`key`) does. */
 const inspectorOnly = (key: 'soundLayout' | 'oneUrbanRuralStandard' | 'countyAllocatesPosts') => (e: GuaranteeEvidenceRecord): Judgement | undefined =>
-  e[key] === undefined ? undefined : judged(e[key], `督导评估认定（${key}）`, `The inspector's finding (${key})`);
+  inspectorFinding(e[key], key);
 
 /** area ≥ scaled / 10⁴ exactly, the area read from its decimal text. */
 function scaledAtLeast(area: number, scaled: number): boolean {
@@ -324,10 +313,7 @@ export const GUARANTEES: readonly GuaranteeRule[] = [
  * @internal
  */
 export function judgeGuarantees(e: GuaranteeEvidenceRecord, p: GuaranteeParameters, call: RuleContext): GuaranteeItem[] {
-  return GUARANTEES.map(({ id, title, needs, judge }): GuaranteeItem => {
-    const j = judge(e, p, call);
-    return { id, title, ...(j ?? { status: 'needs-evidence', reason: needs }) };
-  });
+  return judgeTable(GUARANTEES, e, p, call);
 }
 
 /** The paths of the guarantees' own figures: `balance.guarantees` and the national funding floor. */

@@ -11,6 +11,7 @@ import type { Bilingual } from '../core/types.js';
 import { decimalUnits, productAtLeast, shareAtLeast } from '../core/util.js';
 import type { ParameterTree } from '../parameters/tree.js';
 import type { QualityEvidenceRecord } from './evidence.js';
+import { bi, findingNeeds, inspectorFinding, judged, judgeTable, pct, type ItemRule } from './itemTable.js';
 
 /** Ids of the education-quality items. @category Balanced development */
 export type QualityId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'Q6' | 'Q7' | 'Q8' | 'Q9';
@@ -37,17 +38,9 @@ export const qualityReads = (p: ParameterTree) => p.balance.quality;
 /** The quality figures resolved for a day (shares in basis points, the rate in ten-thousandths). @category Balanced development */
 export type QualityParameters = Resolved<ReturnType<typeof qualityReads>>;
 
-const bi = (zh: string, en: string): Bilingual => ({ zh, en });
-const pct = (bp: number): string => `${bp / 100} %`;
 type Judgement = Pick<QualityItem, 'status' | 'reason'>;
-const judged = (ok: boolean, zh: string, en: string): Judgement => ({ status: ok ? 'passes' : 'fails', reason: bi(zh, en) });
 
-interface QualityRule {
-  readonly id: QualityId;
-  readonly title: Bilingual;
-  readonly needs: Bilingual;
-  readonly judge: (e: QualityEvidenceRecord, p: QualityParameters) => Judgement | undefined;
-}
+type QualityRule = ItemRule<QualityId, Judgement, [e: QualityEvidenceRecord, p: QualityParameters]>;
 
 type Finding = 'charterAndDigitalManagement' | 'ictUse' | 'moralEducationGood' | 'coursesInFull' | 'noExcessiveBurden';
 
@@ -56,8 +49,8 @@ function finding(id: QualityId, title: Bilingual, key: Finding): QualityRule {
   return {
     id,
     title,
-    needs: bi(`须由督导评估人员认定（${key}）`, `An inspector's finding: give ${key} (true or false)`),
-    judge: (e) => (e[key] === undefined ? undefined : judged(e[key], `督导评估认定（${key}）`, `The inspector's finding (${key})`)),
+    needs: findingNeeds(key),
+    judge: (e) => inspectorFinding(e[key], key),
   };
 }
 
@@ -133,7 +126,7 @@ export const QUALITY: readonly QualityRule[] = [
  * @internal
  */
 export function assessQualityRule(evidence: QualityEvidenceRecord, params: QualityParameters): QualityResult {
-  const items = QUALITY.map(({ id, title, needs, judge }): QualityItem => ({ id, title, ...(judge(evidence, params) ?? { status: 'needs-evidence', reason: needs }) }));
+  const items: QualityItem[] = judgeTable(QUALITY, evidence, params);
   return {
     status: items.some((i) => i.status === 'fails') ? 'fails' : items.some((i) => i.status === 'needs-evidence') ? 'needs-evidence' : 'passes',
     items,

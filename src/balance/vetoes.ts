@@ -13,6 +13,7 @@ import { staffingCheckRule } from '../teachers/index.js';
 import type { VetoId, VetoItem, VetoesResult } from './assessVetoes.js';
 import type { VetoEvidenceRecord } from './evidence.js';
 import { STATUS_ZH } from './guarantees.js';
+import { bi, findingNeeds, judgeTable, type ItemRule } from './itemTable.js';
 
 /** A decided veto, with the reason. @internal */
 export type VetoJudgement = Pick<VetoItem, 'status' | 'reason' | 'decidedBy'>;
@@ -23,14 +24,7 @@ export type VetoJudgement = Pick<VetoItem, 'status' | 'reason' | 'decidedBy'>;
  *
  * @internal
  */
-export interface VetoRule {
-  readonly id: VetoId;
-  readonly title: Bilingual;
-  readonly needs: Bilingual;
-  readonly judge: (v: VetoEvidenceRecord) => VetoJudgement | undefined;
-}
-
-const bi = (zh: string, en: string): Bilingual => ({ zh, en });
+export type VetoRule = ItemRule<VetoId, VetoJudgement, [v: VetoEvidenceRecord]>;
 
 /** The schools (or `[i]`) whose admissions plan shows `practice`. */
 function plansWith(v: VetoEvidenceRecord, practice: ForbiddenPractice): string[] | undefined {
@@ -50,7 +44,7 @@ function finding(id: VetoId, title: Bilingual, key: 'irregularSchoolChoice' | 'm
   return {
     id,
     title,
-    needs: bi(`须由督导评估人员认定（${key}）`, `An inspector's finding: give ${key} (true or false)`),
+    needs: findingNeeds(key),
     judge: (v) => (v[key] === undefined ? undefined : { status: v[key] ? 'triggered' : 'clear', reason: bi('督导评估认定', "The inspector's finding") }),
   };
 }
@@ -133,7 +127,7 @@ export const VETOES: readonly VetoRule[] = [
  * @internal
  */
 export function judgeVetoes(v: VetoEvidenceRecord): VetoItem[] {
-  return VETOES.map(({ id, title, needs, judge }): VetoItem => ({ id, title, ...(judge(v) ?? { status: 'needs-evidence', reason: needs }) }));
+  return judgeTable(VETOES, v);
 }
 
 /** The result of the vetoes: whether any is triggered, citations and one explanation step per veto. @internal */
