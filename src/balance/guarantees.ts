@@ -10,7 +10,6 @@ import { schoolSizeStatusRule } from '../classes/index.js';
 import { step, type ExplanationStep } from '../core/explain.js';
 import { yuanToFen } from '../core/money.js';
 import { selectedLeaves, type RuleContext, type UsedValue } from '../core/resolve.js';
-import type { Bilingual } from '../core/types.js';
 import { ceilDiv, shareAtLeast } from '../core/util.js';
 import { fundingParameters } from '../funding/parameters.js';
 import { nationalFloorOf } from '../funding/floors.js';

@@ -5,9 +5,8 @@
  * column.
  */
 import type { School, SchoolRecord } from 'junheng';
-import { InputError } from './command.js';
 import { countAt, countCell, CsvError, parseCsv, QuoteScanner, quoted } from './csv.js';
-import { eachLine, looksLikeJson, parseJson, readHeader, readText, widthProblem, type ByteSource, type Encoding, type Problems, type RowSource } from './read.js';
+import { eachLine, readHeader, widthProblem, type ByteSource, type Encoding, type Problems, type RowSource } from './read.js';
 
 /** The columns a roster may have, and the school field each fills (`name` is carried to the output only). */
 export const COLUMNS = ['id', 'location', 'kind', 'primary', 'junior', 'boarders_primary', 'boarders_junior', 'disabled', 'name'] as const;
@@ -171,12 +170,6 @@ export function columnOf(path: ReadonlyArray<string | number>): string {
   }
 }
 
-/** A roster as read: the schools to pass to the library, and where each came from. */
-export interface Roster {
-  readonly schools: School[];
-  readonly source: RowSource;
-}
-
 function idOf(school: unknown): string | undefined {
   if (typeof school !== 'object' || school === null) return undefined;
   const id = (school as { id?: unknown }).id;
@@ -195,25 +188,6 @@ export function rosterSource(file: string, schools: readonly unknown[], lines?: 
     },
     related: { text: (index) => `school [${index}]`, as: (place) => `school on ${place}` },
   };
-}
-
-/**
- * Reads a roster file: CSV (see {@link readRoster}) or JSON (an array of school objects, as-is). The
- * schools are not validated here; the library does that.
- */
-export function readSchools(file: string): Roster {
-  const text = readText(file);
-  if (looksLikeJson(file, text)) {
-    const data = parseJson(text, file);
-    return { schools: data as School[], source: rosterSource(file, Array.isArray(data) ? data : []) };
-  }
-  try {
-    const { schools, lines } = readRoster(text);
-    return { schools, source: rosterSource(file, schools, lines) };
-  } catch (error) {
-    if (error instanceof CsvError) throw new InputError(error.problems, `junheng: ${file} is not a readable roster CSV:`);
-    throw error;
-  }
 }
 
 // ---------------------------------------------------------------- the streaming reader

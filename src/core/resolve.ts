@@ -1,4 +1,4 @@
-import type { DateInput, IsoDate } from './dates.js';
+import type { IsoDate } from './dates.js';
 import type { PolicyIssue } from './errors.js';
 import { DateOf, Leaf, type AnyLeaf, type DatedValue, type ParameterNode, type StartDate } from './parameters.js';
 import type { Override } from './patch.js';

@@ -162,15 +162,7 @@ function toRules(bands: readonly FloorBand[]): readonly FloorRule[] {
 const floorsCodec: Codec<readonly FloorBand[], readonly FloorRule[]> = { parse: readFloorBands, internal: toRules };
 
 /** What a patch gives for `funding.floors`: a whole list. @category Funding */
-export type FloorBandsInput = ReadonlyArray<{
-  readonly id: string;
-  readonly locations: readonly Location[];
-  readonly kinds?: readonly FloorKind[];
-  readonly stage?: Stage;
-  readonly above?: number;
-  readonly below: number;
-  readonly fundedAs: number;
-}>;
+export type FloorBandsInput = readonly FloorBand[];
 
 /** The leaf builder of `funding.floors`: a dated list of bands, replaced whole by a patch. @internal */
 export function floorBandsLeaf(spec: Omit<LeafSpec<readonly FloorBand[]>, 'kind' | 'regional' | 'choices'>): Leaf<readonly FloorBand[], readonly FloorRule[], FloorBandsInput> {

@@ -2,8 +2,6 @@ import { defineParameters, type ParameterNode } from '../core/parameters.js';
 import { leaf } from '../parameters/leaf.js';
 import { OPINION, OPINION_DATE_NOTE } from '../parameters/opinion.js';
 
-/** 2016 spring semester: the unified national benchmark of 国发〔2015〕67号 takes effect. */
-const SPRING_2016 = '2016-03-01';
 /** The opinion's own values (the 30 % coverage) start on `opinion.effectiveFrom` (default 2017-05-23). */
 const OPINION_FROM = OPINION;
 
