@@ -4,23 +4,9 @@
  * in Excel (BOM, no formulas run).
  */
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
 import { CHUNK } from '../../src/cli/read.js';
-import { CENTRAL_2025, tempDir, writeTemp, type JsonBudget, type Run } from './helpers.js';
+import { CENTRAL_2025, junheng, junhengIn, tempDir, writeTemp, type JsonBudget, type Run } from './helpers.js';
 
-/** Runs `junheng …args` in-process with `stdin` as standard input. */
-function junhengIn(stdin: Buffer | undefined, ...args: string[]): Run {
-  let stdout = '';
-  let stderr = '';
-  const status = run(args, {
-    stdout: (chunk) => void (stdout += chunk),
-    stderr: (text) => void (stderr += text),
-    stderrIsTTY: false,
-    ...(stdin === undefined ? {} : { readStdin: () => stdin }),
-  });
-  return { status, stdout, stderr };
-}
-const junheng = (...args: string[]): Run => junhengIn(undefined, ...args);
 
 /** The roster in Chinese, as Chinese Excel saves it: GBK, CRLF (made with `iconv -f utf-8 -t gbk`). */
 const CHINESE_TEXT =

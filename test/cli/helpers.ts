@@ -66,12 +66,18 @@ export interface Run {
  * standard error not a terminal (as under a pipe).
  */
 export function junheng(...args: string[]): Run {
+  return junhengIn(undefined, ...args);
+}
+
+/** {@link junheng} with `stdin` as standard input (none when undefined). */
+export function junhengIn(stdin: Buffer | undefined, ...args: string[]): Run {
   let stdout = '';
   let stderr = '';
   const status = run(args, {
     stdout: (chunk) => void (stdout += chunk),
     stderr: (text) => void (stderr += text),
     stderrIsTTY: false,
+    ...(stdin === undefined ? {} : { readStdin: () => stdin }),
   });
   return { status, stdout, stderr };
 }
