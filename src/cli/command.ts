@@ -8,8 +8,11 @@ export const EXIT = { ok: 0, input: 1, usage: 2 } as const;
 
 /** The streams a command writes to. */
 export interface Io {
-  /** Writes to standard output (results only). */
-  stdout(chunk: string): void;
+  /**
+   * Writes to standard output (results only): text, or UTF-8 bytes (large outputs, in chunks). A
+   * chunk of bytes is the sink's to keep: the command never writes to it again.
+   */
+  stdout(chunk: string | Uint8Array): void;
   /** Writes to standard error (problems, notes, progress). */
   stderr(text: string): void;
   /** True when standard error is a terminal: progress lines and notes are shown only then. */

@@ -12,27 +12,48 @@ export const FORMATS = ['table', 'json', 'csv'] as const;
 /** One of {@link FORMATS}. */
 export type Format = (typeof FORMATS)[number];
 
-/** Collects text and hands it to `sink` in chunks of about `size` characters. */
+/**
+ * Node's Buffer encodes into itself with `utf8Write(text, offset)`: what `buffer.write(text, offset,
+ * 'utf8')` calls after checking its arguments, several times faster for short pieces of text.
+ */
+interface Utf8Writable {
+  utf8Write(text: string, offset: number): number;
+}
+
+/**
+ * Collects text as UTF-8 bytes and hands them to `sink` in chunks of about `size` bytes. Each
+ * piece of text is encoded as it is written, so a chunk is never a joined string: joining rows
+ * that hold Chinese (two-byte strings in V8) and then encoding the result cost several times more.
+ * The sink must use a chunk before it returns or keep it: a chunk is never reused.
+ */
 export class ChunkWriter {
-  private parts: string[] = [];
-  private length = 0;
+  private buffer: Buffer;
+  private used = 0;
 
   constructor(
-    private readonly sink: (chunk: string) => void,
+    private readonly sink: (chunk: Uint8Array) => void,
     private readonly size = 1 << 16,
-  ) {}
+  ) {
+    this.buffer = Buffer.allocUnsafe(size);
+  }
 
   write(text: string): void {
-    this.parts.push(text);
-    this.length += text.length;
-    if (this.length >= this.size) this.flush();
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+    if (this.used + text.length * 3 > this.size) {
+      this.flush();
+      if (text.length * 3 > this.size) {
+        this.sink(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += (this.buffer as Utf8Writable).utf8Write(text, this.used);
   }
 
   flush(): void {
-    if (this.parts.length === 0) return;
-    this.sink(this.parts.join(''));
-    this.parts = [];
-    this.length = 0;
+    if (this.used === 0) return;
+    this.sink(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(this.size);
+    this.used = 0;
   }
 }
 
@@ -184,6 +205,24 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Characters of a whole number's decimal text (a minus sign included). */
+function digitCount(v: number): number {
+  let a = v < 0 ? -v : v;
+  let d = v < 0 ? 2 : 1;
+  while (a >= 10) {
+    a = Math.floor(a / 10);
+    d++;
+  }
+  return d;
+}
+
+/** Characters of {@link fenText}'s text for `fen`, worked out without making it. */
+function fenWidth(fen: number): number {
+  const abs = fen < 0 ? -fen : fen;
+  const cents = abs % 100;
+  return (fen < 0 ? 1 : 0) + digitCount((abs - cents) / 100) + (cents === 0 ? 0 : cents % 10 === 0 ? 2 : 3);
+}
+
 const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
 const widthOf = (text: string): number => (isAscii(text) ? text.length : displayWidth(text));
 
@@ -206,16 +245,6 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
     headers.push('what-if funded', 'what-if amount', 'difference');
     right.push(true, true, true);
   }
-  const cellsOf = (i: number): string[] => {
-    const amount = baseline.amountFen[i] as number;
-    const cells = [baseline.ids[i]!, String(report.pupils[i] ?? ''), String(baseline.fundedPupils[i]), floorLabel(floorOf(baseline, i)), amounts[i] as string];
-    if (whatIf !== undefined) {
-      const w = whatIf.amountFen[i] as number;
-      cells.push(String(whatIf.fundedPupils[i]), fenText(w), fenText(w - amount));
-    }
-    if (named) cells.splice(1, 0, names?.[i] ?? '');
-    return cells;
-  };
   const totalCells = ['total', '', '', '', bigFenText(baseline.totalFen)];
   let difference: string | undefined;
   if (whatIf !== undefined) {
@@ -225,49 +254,70 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
   if (named) totalCells.splice(1, 0, '');
   const o = named ? 1 : 0;
 
-  // Widths: one pass over the rows, measuring each cell without building the row (the amounts'
-  // texts are kept for the writing pass, so each is made once).
+  // Widths: one pass over the rows, by arithmetic on the numbers (no cell text is made to be measured).
   const widths = headers.map((h, c) => Math.max(widthOf(h), widthOf(totalCells[c] as string)));
-  const amounts = new Array<string>(n);
-  const labels = baseline.bands.map((band) => widthOf(floorLabel(band)));
+  const labels = baseline.bands.map((band) => floorLabel(band));
   const grow = (c: number, w: number): void => {
     if (w > (widths[c] as number)) widths[c] = w;
   };
+  let idWidth = 0;
+  let nameWidth = 0;
+  let pupilsWidth = 0;
+  let fundedWidth = 0;
+  let amountWidth = 0;
   for (let i = 0; i < n; i++) {
-    const amount = fenText(baseline.amountFen[i] as number);
-    amounts[i] = amount;
-    grow(0, widthOf(baseline.ids[i]!));
-    if (named) grow(1, widthOf(names?.[i] ?? ''));
-    grow(1 + o, String(report.pupils[i] ?? '').length);
-    grow(2 + o, String(baseline.fundedPupils[i]).length);
-    grow(3 + o, labels[baseline.floors[i] as number] as number);
-    grow(4 + o, amount.length);
+    const id = baseline.ids[i]!;
+    const idw = isAscii(id) ? id.length : displayWidth(id);
+    if (idw > idWidth) idWidth = idw;
+    if (named) nameWidth = Math.max(nameWidth, widthOf(names?.[i] ?? ''));
+    const p = digitCount(report.pupils[i] ?? 0);
+    if (p > pupilsWidth) pupilsWidth = p;
+    const f = digitCount(baseline.fundedPupils[i] as number);
+    if (f > fundedWidth) fundedWidth = f;
+    const a = fenWidth(baseline.amountFen[i] as number);
+    if (a > amountWidth) amountWidth = a;
     if (whatIf !== undefined) {
-      const a = baseline.amountFen[i] as number;
-      const w = whatIf.amountFen[i] as number;
-      grow(5 + o, String(whatIf.fundedPupils[i]).length);
-      grow(6 + o, fenText(w).length);
-      grow(7 + o, fenText(w - a).length);
+      const v = whatIf.amountFen[i] as number;
+      grow(5 + o, digitCount(whatIf.fundedPupils[i] as number));
+      grow(6 + o, fenWidth(v));
+      grow(7 + o, fenWidth(v - (baseline.amountFen[i] as number)));
     }
   }
-  // Rows are built by concatenation from one run of spaces: no per-cell arrays or repeat() calls.
+  grow(0, idWidth);
+  if (named) grow(1, nameWidth);
+  grow(1 + o, pupilsWidth);
+  grow(2 + o, fundedWidth);
+  grow(4 + o, amountWidth);
+  for (let k = 0; k < labels.length; k++) if (baseline.floors.includes(k)) grow(3 + o, widthOf(labels[k] as string));
   const spaces = ' '.repeat(Math.max(...widths));
+  const fill = (c: number, cell: string): string => spaces.slice(0, Math.max(0, (widths[c] as number) - widthOf(cell)));
   const row = (cells: readonly string[]): string => {
     let line = '';
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c] as string;
-      const fill = spaces.slice(0, Math.max(0, (widths[c] as number) - widthOf(cell)));
       if (c > 0) line += '  ';
-      line += right[c] === true ? fill + cell : cell + fill;
+      line += right[c] === true ? fill(c, cell) + cell : cell + fill(c, cell);
     }
     return `${line.trimEnd()}\n`;
   };
   const rule = `${widths.map((w) => '-'.repeat(w)).join('  ')}\n`;
+  // A floor label is padded once per band, not once per row.
+  const paddedLabels = labels.map((label) => (label as string) + fill(3 + o, label as string));
+  const w = widths as number[];
+  // A name column is padded like an id (its display width).
+  const padName = (name: string): string => name + fill(1, name);
 
   out.write(row(headers));
   out.write(rule);
   for (let i = 0; i < n; i++) {
-    out.write(row(cellsOf(i)));
+    // The last column is right-aligned, so a data row has no trailing spaces to trim.
+    const id = baseline.ids[i]!;
+    const head = `${id.padEnd((w[0] as number) - (isAscii(id) ? 0 : displayWidth(id) - id.length))}${named ? `  ${padName(names?.[i] ?? '')}` : ''}`;
+    const tail =
+      whatIf === undefined
+        ? ''
+        : `  ${String(whatIf.fundedPupils[i]).padStart(w[5 + o] as number)}  ${fenText(whatIf.amountFen[i] as number).padStart(w[6 + o] as number)}  ${fenText((whatIf.amountFen[i] as number) - (baseline.amountFen[i] as number)).padStart(w[7 + o] as number)}`;
+    out.write(`${head}  ${String(report.pupils[i] ?? '').padStart(w[1 + o] as number)}  ${String(baseline.fundedPupils[i]).padStart(w[2 + o] as number)}  ${paddedLabels[baseline.floors[i] as number]}  ${fenText(baseline.amountFen[i] as number).padStart(w[4 + o] as number)}${tail}\n`);
     if (onRows !== undefined && (i + 1) % PROGRESS_EVERY === 0) onRows(i + 1, n);
   }
   out.write(rule);

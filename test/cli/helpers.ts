@@ -72,9 +72,11 @@ export function junheng(...args: string[]): Run {
 /** {@link junheng} with `stdin` as standard input (none when undefined). */
 export function junhengIn(stdin: Buffer | undefined, ...args: string[]): Run {
   let stdout = '';
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let stderr = '';
   const status = run(args, {
-    stdout: (chunk) => void (stdout += chunk),
+    // Output bytes decoded as a stream (a character may span two chunks), byte-order mark kept.
+    stdout: (chunk) => void (stdout += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })),
     stderr: (text) => void (stderr += text),
     stderrIsTTY: false,
     ...(stdin === undefined ? {} : { readStdin: () => stdin }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError, parseCsv } from '../../src/cli/csv.js';
 import { columnOf, readRoster } from '../../src/cli/roster.js';
-import { displayWidth, floorLabel, floorSummary } from '../../src/cli/format.js';
+import { ChunkWriter, displayWidth, floorLabel, floorSummary } from '../../src/cli/format.js';
 import { Progress } from '../../src/cli/progress.js';
 
 function records(text: string): Array<[string[], number]> {
@@ -111,5 +111,32 @@ describe('table layout', () => {
     // Only the bands in force are named; a band no school falls under is still counted, as 0.
     expect(floorSummary([null], ['fujian-primary-under-100'])).toBe('Floors: 0 under fujian-primary-under-100.');
     expect(floorSummary([null], [])).toBe('Floors: none in force.');
+  });
+});
+
+describe('ChunkWriter', () => {
+  const collect = (size: number) => {
+    const chunks: Uint8Array[] = [];
+    return { chunks, out: new ChunkWriter((c) => void chunks.push(c), size) };
+  };
+
+  it('writes the UTF-8 bytes of what it is given, in order, across chunk boundaries', () => {
+    const { chunks, out } = collect(16);
+    const pieces = ['校', 'CQ-01 ', '城区小学 ', '𠀋', 'x'.repeat(40), '乡村\n'];
+    for (const p of pieces) out.write(p);
+    out.flush();
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.every((c) => c.length <= 120)).toBe(true);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(pieces.join(''));
+  });
+
+  it('never hands over the same bytes twice and never writes into a chunk it gave away', () => {
+    const { chunks, out } = collect(8);
+    out.write('ab');
+    out.flush();
+    out.write('cd');
+    out.flush();
+    out.flush();
+    expect(chunks.map((c) => Buffer.from(c).toString())).toEqual(['ab', 'cd']);
   });
 });

@@ -17,7 +17,6 @@
 import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { createTrainingTally, PolicyInputError, trainingReport, type Teacher, type TrainingTally } from 'junheng';
 import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from '../args.js';
 import { EXIT, InputError, type Command, type Io } from '../command.js';
@@ -94,19 +93,16 @@ function makeTally(asOf: string, base: ParameterFile | undefined): TrainingTally
   }
 }
 
-/** Copies a spool file to standard output in large chunks. */
+/** Copies a spool file to standard output in large chunks (each its own buffer: the sink may keep it). */
 function copyFile(fd: number, io: Io): void {
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  const decoder = new StringDecoder('utf8');
   let position = 0;
   for (;;) {
+    const buffer = Buffer.allocUnsafe(CHUNK);
     const read = readSync(fd, buffer, 0, CHUNK, position);
     if (read === 0) break;
     position += read;
-    io.stdout(decoder.write(read === CHUNK ? buffer : buffer.subarray(0, read)));
+    io.stdout(read === CHUNK ? buffer : buffer.subarray(0, read));
   }
-  const tail = decoder.end();
-  if (tail !== '') io.stdout(tail);
 }
 
 function runCsv(file: string, fd: number, asOf: string, format: Format, io: Io, base: ParameterFile | undefined): number {
