@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { junheng: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'cli/test/**/*.test.ts'],
     typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     pool: 'forks',
     testTimeout: 30_000,

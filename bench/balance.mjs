@@ -1,4 +1,4 @@
-// The 优质均衡 benchmark: `node bench/balance.mjs [--runs 5]` after `npx tsup --silent` (uses dist/).
+// The 优质均衡 benchmark: `node bench/balance.mjs [--runs 5]` after `npm run build --silent` (uses dist/).
 //
 // Two scenarios, each in a FRESH child process so that its peak memory is its own:
 //   province: 100 counties × 150 school rows (15,000 rows)          target < 0.5 s

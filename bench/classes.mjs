@@ -1,4 +1,4 @@
-// The class-size report at national scale: `npx tsup --silent && node bench/classes.mjs`.
+// The class-size report at national scale: `npm run build --silent && node bench/classes.mjs`.
 //
 //   node bench/classes.mjs [--n 3600000] [--runs 5] [--seed 20250901] [--cli] [--cli-runs 3]
 //
@@ -9,7 +9,7 @@
 //    (`process.resourceUsage().maxRSS`), and checks the counts against a plain loop.
 // 2. With --cli, it also writes the roster to bench/out/classes.csv (reused when bench/out/classes.json
 //    says it holds the same N and seed) and runs, side by side and interleaved run by run (so a busy
-//    machine slows both alike), `node dist/cli.js classes bench/out/classes.csv --as-of 2025-09-01
+//    machine slows both alike), `node cli/dist/junheng.js classes bench/out/classes.csv --as-of 2025-09-01
 //    --format json` and the plain Node loop bench/plain-classes.mjs on the same file: median wall
 //    time of `--cli-runs` (default 3), peak RSS (/usr/bin/time), and the ratio junheng ÷ plain loop
 //    (target ≤ 1.5). The two outputs must be identical.
@@ -171,7 +171,7 @@ function sideBySide() {
     writeFileSync(stamp, want);
   }
   const contenders = [
-    { name: 'junheng classes', argv: [join(ROOT, 'dist', 'cli.js'), 'classes', csv, '--as-of', '2025-09-01', '--format', 'json'] },
+    { name: 'junheng classes', argv: [join(ROOT, 'cli', 'dist', 'junheng.js'), 'classes', csv, '--as-of', '2025-09-01', '--format', 'json'] },
     { name: 'plain Node loop', argv: [join(BENCH, 'plain-classes.mjs'), csv] },
   ];
   const measured = contenders.map(() => []);

@@ -5,7 +5,7 @@
 //
 // Library: starts itself in a fresh process under `node --cpu-prof --heap-prof`, which generates the
 // roster, makes one warm-up call on 10,000 schools and then one call on the whole roster.
-// --cli: runs `node dist/cli.js budget bench/out/schools.csv … --format json` under the same
+// --cli: runs `node cli/dist/junheng.js budget bench/out/schools.csv … --format json` under the same
 // profilers (generating the CSV first if it is missing). Profiles go to bench/out/prof/. Then prints: CPU self time by function (file:line in src/), CPU
 // inclusive time of the library's functions, and allocation sampling (bytes allocated, by site).
 // Roster generation appears in the profiles as bench/generate.mjs and is not part of the library.
@@ -46,10 +46,14 @@ mkdirSync(PROF, { recursive: true });
 // Snapshot the build being profiled (all of dist/: the library is one file per module): dist/ may be
 // rebuilt (and cleaned) before the profile is read. Source maps are used where the build has them
 // (dist/*.js.map); without them, positions are given in dist/ (whose unbundled modules follow src/).
-const NEEDED = cliMode ? ['index.js', 'cli.js'] : ['index.js'];
+const NEEDED = ['index.js'];
+if (cliMode && !existsSync(join(ROOT, 'cli', 'dist', 'junheng.js'))) {
+  console.error('bench/profile: cli/dist/junheng.js is missing; build first (npm run build).');
+  process.exit(2);
+}
 for (const f of NEEDED) {
   if (!existsSync(join(ROOT, 'dist', f))) {
-    console.error(`bench/profile: dist/${f} is missing; build first (npx tsup).`);
+    console.error(`bench/profile: dist/${f} is missing; build first (npm run build).`);
     process.exit(2);
   }
 }
@@ -63,7 +67,7 @@ if (cliMode) {
     const { generateSchools, writeSchoolsCsv } = await import('./generate.mjs');
     await writeSchoolsCsv(generateSchools({ count }), csv);
   }
-  const argv = ['dist/cli.js', 'budget', relative(ROOT, csv), '--as-of', '2025-09-01', '--region', 'central', '--format', 'json'];
+  const argv = ['cli/dist/junheng.js', 'budget', relative(ROOT, csv), '--as-of', '2025-09-01', '--region', 'central', '--format', 'json'];
   console.log(`profiling: node ${argv.join(' ')} > bench/out/prof/budget.json`);
   const out = openSync(join(PROF, 'budget.json'), 'w');
   const t0 = performance.now();

@@ -1,12 +1,12 @@
 // The national-scale benchmark: `npm run bench` (builds first) or `node bench/run.mjs` (uses dist/ as is).
 //
-//   node bench/run.mjs [--strict] [--n 210000] [--seed 20250901] [--runs 5] [--cli-runs 3] [--rss-probe] [--cli dist/cli.js]
+//   node bench/run.mjs [--strict] [--n 210000] [--seed 20250901] [--runs 5] [--cli-runs 3] [--rss-probe] [--cli cli/dist/junheng.js]
 //
 // 1. Generates a deterministic roster of N schools (bench/generate.mjs) into bench/out/schools.csv.
 // 2. Each scenario runs in a FRESH child process, so its peak memory is its own:
 //    - allocateBudget:      bench/lib-worker.mjs --scenario allocate (1 cold run, median of `runs`)
 //    - allocateBudget lazy: bench/lib-worker.mjs --scenario lazy (Σ amounts + 1,000 explanations)
-//    - junheng budget:      node dist/cli.js budget bench/out/schools.csv --as-of 2025-09-01
+//    - junheng budget:      node cli/dist/junheng.js budget bench/out/schools.csv --as-of 2025-09-01
 //                           --region central --format json > bench/out/budget.json
 //                           (median wall time of `cli-runs`; max RSS from /usr/bin/time, or from
 //                           bench/rss-probe.mjs preloaded into the CLI with --rss-probe or without
@@ -44,7 +44,7 @@ const opt = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 if (flag('--help') || flag('-h')) {
-  console.log('node bench/run.mjs [--strict] [--n 210000] [--seed 20250901] [--runs 5] [--cli-runs 3] [--rss-probe] [--cli dist/cli.js]');
+  console.log('node bench/run.mjs [--strict] [--n 210000] [--seed 20250901] [--runs 5] [--cli-runs 3] [--rss-probe] [--cli cli/dist/junheng.js]');
   process.exit(0);
 }
 const strict = flag('--strict');
@@ -53,7 +53,7 @@ const seed = Number(opt('--seed', DEFAULT_SEED));
 const runs = Number(opt('--runs', 5));
 const cliRuns = Number(opt('--cli-runs', 3));
 const useProbe = flag('--rss-probe') || !existsSync(TIME);
-const DIST_CLI = resolve(ROOT, opt('--cli', join('dist', 'cli.js')));
+const DIST_CLI = resolve(ROOT, opt('--cli', join('cli', 'dist', 'junheng.js')));
 for (const [name, v] of Object.entries({ '--n': count, '--seed': seed, '--runs': runs, '--cli-runs': cliRuns })) {
   if (!Number.isSafeInteger(v) || v < (name === '--n' || name === '--seed' ? 0 : 1)) {
     console.error(`bench: ${name} must be a whole number, got ${opt(name)}`);
@@ -62,7 +62,7 @@ for (const [name, v] of Object.entries({ '--n': count, '--seed': seed, '--runs':
 }
 
 if (!existsSync(DIST_INDEX)) {
-  console.error('bench: dist/index.js is missing; run `npm run bench` (which builds) or `npx tsup` first.');
+  console.error('bench: dist/index.js is missing; run `npm run bench` (which builds) or `npm run build` first.');
   process.exit(2);
 }
 
@@ -157,7 +157,7 @@ async function cliScenario(expectedTotal) {
   const outFile = join(OUT, 'budget.json');
   const command = `node ${cliArgs.join(' ')} > ${fromRoot(outFile)}`;
   if (!existsSync(DIST_CLI)) {
-    const isDefault = DIST_CLI === join(ROOT, 'dist', 'cli.js');
+    const isDefault = DIST_CLI === join(ROOT, 'cli', 'dist', 'junheng.js');
     const src = existsSync(join(ROOT, 'src', 'cli', 'main.ts'));
     return {
       ok: true,
@@ -166,8 +166,8 @@ async function cliScenario(expectedTotal) {
       reason: !isDefault
         ? `${fromRoot(DIST_CLI)} does not exist.`
         : src
-          ? 'dist/cli.js is missing though src/cli/main.ts exists: build first (`npm run bench` builds; or `npx tsup`).'
-          : 'dist/cli.js is missing and src/cli/main.ts does not exist yet: the junheng command has not been written.',
+          ? 'cli/dist/junheng.js is missing though cli/src/main.ts exists: build first (`npm run bench` builds; or `npm run build`).'
+          : 'cli/dist/junheng.js is missing and cli/src/main.ts does not exist yet: the junheng command has not been written.',
     };
   }
   process.stdout.write(`… junheng budget, CSV in → JSON out (fresh process each, ${cliRuns} runs, RSS via ${useProbe ? 'rss-probe' : TIME})\n`);
@@ -275,7 +275,7 @@ function findPython() {
 }
 
 async function sideBySide(expectedTotal) {
-  if (!existsSync(DIST_CLI) || existsSync(TIME) === false) return { skipped: true, reason: existsSync(DIST_CLI) ? `${TIME} is missing` : 'dist/cli.js is missing' };
+  if (!existsSync(DIST_CLI) || existsSync(TIME) === false) return { skipped: true, reason: existsSync(DIST_CLI) ? `${TIME} is missing` : 'cli/dist/junheng.js is missing' };
   const fromRoot = (p) => relative(ROOT, p);
   const python = findPython();
   const contenders = [

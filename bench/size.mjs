@@ -9,7 +9,7 @@
  *
  * Targets (issue 8): one import ≤ 60 KB gzipped; start-up cost ≤ 0.12 s.
  *
- *   node bench/size.mjs            # after `npx tsup`
+ *   node bench/size.mjs            # after `npm run build`
  *   node bench/size.mjs --runs 9
  */
 import { execFileSync } from 'node:child_process';

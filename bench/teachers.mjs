@@ -1,7 +1,7 @@
 // Benchmark of training compliance (opinion 4.2) at national scale: 1,000,000 teachers with 20
 // training records each (20,000,000 CSV rows, about 600 MB).
 //
-//   npx tsup --silent && node bench/teachers.mjs [--teachers 1000000] [--runs 3]
+//   npm run build --silent && node bench/teachers.mjs [--teachers 1000000] [--runs 3]
 //
 // Measures, each in a fresh process:
 //   1. `junheng teachers bench/out/teachers-<n>.csv --as-of 2025-12-31 --format csv` end to end,
@@ -29,7 +29,7 @@ const OUT = join(ROOT, 'bench', 'out');
 // The build is copied once per run into bench/out/pkg-teachers (with package.json and a link to
 // node_modules), so that a rebuild of dist/ by someone else during the run cannot break it.
 const PKG = join(OUT, 'pkg-teachers');
-const CLI = join(PKG, 'dist', 'cli.js');
+const CLI = join(PKG, 'cli', 'dist', 'junheng.js');
 const RECORDS = 20;
 const AS_OF = '2025-12-31';
 const PLAIN = join(ROOT, 'bench', 'plain-teachers.mjs');
@@ -134,11 +134,13 @@ async function main() {
     const n = Number(values.teachers ?? 1_000_000);
     return values.child === 'tally' ? child(n) : childGenerateOnly(n);
   }
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is incomplete: run `npx tsup --silent` first');
+  if (!existsSync(join(ROOT, 'cli', 'dist', 'junheng.js')) || !existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('a build is missing: run `npm run build` first');
   rmSync(PKG, { recursive: true, force: true });
   mkdirSync(PKG, { recursive: true });
   cpSync(join(ROOT, 'dist'), join(PKG, 'dist'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(PKG, 'package.json'));
+  cpSync(join(ROOT, 'cli', 'dist'), join(PKG, 'cli', 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'cli', 'package.json'), join(PKG, 'cli', 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(PKG, 'node_modules'));
   const n = Number(values.teachers ?? 1_000_000);
   const runs = Number(values.runs ?? 3);

@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeParameters, listParameters, publicFunding, type ParameterListing, type School } from '../../src/index.js';
-import { CSV, EXAMPLES, junheng } from '../cli/helpers.js';
+import { CSV, EXAMPLES, junheng } from '../../cli/test/helpers.js';
 
 const one = (list: ParameterListing[], path: string, region?: string): ParameterListing => {
   const found = list.filter((p) => p.path === path && (region === undefined || p.region === region));
@@ -21,7 +21,7 @@ const one = (list: ParameterListing[], path: string, region?: string): Parameter
 };
 
 describe('listParameters: confirmedThrough and stale', () => {
-  it('at 2025-09-01 the 2016 benchmarks and the 200-yuan boarding supplement are stale', () => {
+  it('at 2025-09-01 the 2016 benchmarks and the 200-yuan boarding supplement are stale', async () => {
     const list = listParameters({ asOf: '2025-09-01' });
     for (const region of ['east', 'central', 'west'] as const) {
       for (const stage of ['primary', 'junior'] as const) {
@@ -33,13 +33,13 @@ describe('listParameters: confirmedThrough and stale', () => {
     expect(one(list, 'funding.boardingSupplement')).toMatchObject({ value: '200', confirmedThrough: '2018-08-27', stale: true });
   });
 
-  it('a value is stale only after its horizon: 2016-12-31 is confirmed, 2017-01-01 is not', () => {
+  it('a value is stale only after its horizon: 2016-12-31 is confirmed, 2017-01-01 is not', async () => {
     expect(one(listParameters({ asOf: '2016-06-01', region: 'central' }), 'funding.benchmark.primary').stale).toBe(false);
     expect(one(listParameters({ asOf: '2016-12-31', region: 'central' }), 'funding.benchmark.primary').stale).toBe(false);
     expect(one(listParameters({ asOf: '2017-01-01', region: 'central' }), 'funding.benchmark.primary').stale).toBe(true);
   });
 
-  it('values a later source confirms are not stale at 2025-09-01', () => {
+  it('values a later source confirms are not stale at 2025-09-01', async () => {
     const list = listParameters({ asOf: '2025-09-01' });
     expect(one(list, 'funding.specialEducation')).toMatchObject({ value: '7000', confirmedThrough: '2025-12-31', stale: false });
     expect(one(list, 'livingSubsidy.boarder.primary')).toMatchObject({ value: '1250', confirmedThrough: '2025-11-13', stale: false });
@@ -49,19 +49,19 @@ describe('listParameters: confirmedThrough and stale', () => {
     expect(one(listParameters({ asOf: '2026-01-01' }), 'funding.specialEducation').stale).toBe(true);
   });
 
-  it('a value replaced by a later one is confirmed until the day before (special education 6000, living subsidies 2011)', () => {
+  it('a value replaced by a later one is confirmed until the day before (special education 6000, living subsidies 2011)', async () => {
     expect(one(listParameters({ asOf: '2025-02-28' }), 'funding.specialEducation')).toMatchObject({ value: '6000', confirmedThrough: '2025-02-28', stale: false });
     expect(one(listParameters({ asOf: '2024-02-29' }), 'livingSubsidy.boarder.junior')).toMatchObject({ value: '1250', confirmedThrough: '2024-02-29', stale: false });
   });
 
-  it('class-size thresholds: 56 and 66 confirmed through 2020-09-23', () => {
+  it('class-size thresholds: 56 and 66 confirmed through 2020-09-23', async () => {
     const list = listParameters({ asOf: '2025-09-01' });
     expect(one(list, 'classes.largeFrom')).toMatchObject({ value: 56, confirmedThrough: '2020-09-23', stale: true });
     expect(one(list, 'classes.superLargeFrom')).toMatchObject({ value: 66, confirmedThrough: '2020-09-23', stale: true });
     expect(one(listParameters({ asOf: '2020-09-23' }), 'classes.largeFrom').stale).toBe(false);
   });
 
-  it("junheng's readings, the opinion's own values and a user's values carry no horizon and are never stale", () => {
+  it("junheng's readings, the opinion's own values and a user's values carry no horizon and are never stale", async () => {
     const list = listParameters({ asOf: '2030-01-01', region: 'central', parameters: { funding: { benchmark: { primary: 720 } } } });
     for (const p of list.filter((x) => x.source === 'junheng' || x.source === 'opinion' || x.source === 'override')) {
       if (p.path === 'funding.floors') continue; // the floor list also holds the national band, confirmed through 2018
@@ -71,7 +71,7 @@ describe('listParameters: confirmedThrough and stale', () => {
     expect(one(list, 'funding.benchmark.primary')).toMatchObject({ value: '720', source: 'override', stale: false });
   });
 
-  it('every value of a national source has a horizon, on or after the day it starts', () => {
+  it('every value of a national source has a horizon, on or after the day it starts', async () => {
     for (const d of describeParameters()) {
       for (const h of d.history) {
         if (h.source === 'junheng' || h.source === 'opinion') continue;
@@ -85,7 +85,7 @@ describe('listParameters: confirmedThrough and stale', () => {
 describe('explanations: "not confirmed since …" for a stale value', () => {
   const school: School = { id: 'A', location: 'urban', pupils: { primary: 300 }, boarders: { primary: 10 } };
 
-  it('at 2025-09-01 the benchmark and the boarding supplement say since when they are unconfirmed', () => {
+  it('at 2025-09-01 the benchmark and the boarding supplement say since when they are unconfirmed', async () => {
     const r = publicFunding(school, { asOf: '2025-09-01', region: 'central' });
     const bench = r.explanation.find((s) => s.values?.['path'] === 'funding.benchmark.primary');
     expect(bench?.message.en).toContain('not confirmed since 2016-12-31');
@@ -95,7 +95,7 @@ describe('explanations: "not confirmed since …" for a stale value', () => {
     expect(boarding?.message.en).toContain('not confirmed since 2018-08-27');
   });
 
-  it('while a value is confirmed, its step says nothing of it', () => {
+  it('while a value is confirmed, its step says nothing of it', async () => {
     const r = publicFunding(school, { asOf: '2016-06-01', region: 'central' });
     for (const s of r.explanation) {
       expect(s.message.en).not.toContain('not confirmed since');
@@ -108,8 +108,8 @@ describe('command footers list the stale values in force beside the unverified o
   const NOT_CONFIRMED = /^Not confirmed since (\d{4}-\d{2}-\d{2}) \(no source seen shows (?:it|them) still in force after that day, and 2025-09-01 is later; confirm or override\): (.+)$/;
   const staleLinesOf = (out: string) => out.split('\n').filter((l) => l.startsWith('Not confirmed since') || l.startsWith('- Not confirmed since'));
 
-  it('budget: the 2016 benchmarks with their values and region, and the boarding supplement', () => {
-    const r = junheng('budget', CSV, '--as-of', '2025-09-01', '--region', 'central');
+  it('budget: the 2016 benchmarks with their values and region, and the boarding supplement', async () => {
+    const r = await junheng('budget', CSV, '--as-of', '2025-09-01', '--region', 'central');
     expect(r.status).toBe(0);
     const lines = staleLinesOf(r.stdout);
     const bench = lines.find((l) => l.startsWith('Not confirmed since 2016-12-31'));
@@ -121,29 +121,29 @@ describe('command footers list the stale values in force beside the unverified o
     expect(r.stdout.split('\n').find((l) => l.startsWith('Unverified parameter values'))).toContain('opinion.effectiveFrom');
   });
 
-  it('budget: nothing is stale while every value is confirmed', () => {
-    const r = junheng('budget', CSV, '--as-of', '2016-06-01', '--region', 'central');
+  it('budget: nothing is stale while every value is confirmed', async () => {
+    const r = await junheng('budget', CSV, '--as-of', '2016-06-01', '--region', 'central');
     expect(r.status).toBe(0);
     expect(staleLinesOf(r.stdout)).toEqual([]);
   });
 
-  it('classes: the class-size thresholds', () => {
-    const r = junheng('classes', `${EXAMPLES}/classes.csv`, '--as-of', '2025-09-01');
+  it('classes: the class-size thresholds', async () => {
+    const r = await junheng('classes', `${EXAMPLES}/classes.csv`, '--as-of', '2025-09-01');
     expect(r.status).toBe(0);
     expect(staleLinesOf(r.stdout).find((l) => l.startsWith('Not confirmed since 2020-09-23'))).toContain('classes.largeFrom 56 pupils/class');
   });
 
-  it('assess: the 教督〔2017〕6号 thresholds, in the text and the markdown report', () => {
-    const text = junheng('assess', `${EXAMPLES}/county.json`, '--as-of', '2025-09-01');
+  it('assess: the 教督〔2017〕6号 thresholds, in the text and the markdown report', async () => {
+    const text = await junheng('assess', `${EXAMPLES}/county.json`, '--as-of', '2025-09-01');
     expect(text.status).toBe(0);
     expect(staleLinesOf(text.stdout).join('\n')).toContain('balance.thresholds.primary.qualifiedTeachers 4.2');
-    const md = junheng('assess', `${EXAMPLES}/county.json`, '--as-of', '2025-09-01', '--format', 'markdown');
+    const md = await junheng('assess', `${EXAMPLES}/county.json`, '--as-of', '2025-09-01', '--format', 'markdown');
     expect(md.status).toBe(0);
     expect(staleLinesOf(md.stdout).join('\n')).toContain('- Not confirmed since');
   });
 
-  it('teachers: no training value has a horizon (the opinion and junheng set them), but the date is listed as unverified', () => {
-    const r = junheng('teachers', `${EXAMPLES}/teachers.csv`, '--as-of', '2025-09-01');
+  it('teachers: no training value has a horizon (the opinion and junheng set them), but the date is listed as unverified', async () => {
+    const r = await junheng('teachers', `${EXAMPLES}/teachers.csv`, '--as-of', '2025-09-01');
     expect(r.status).toBe(0);
     expect(staleLinesOf(r.stdout)).toEqual([]);
     expect(r.stdout.split('\n').find((l) => l.startsWith('Unverified parameter values'))).toContain('opinion.effectiveFrom');

@@ -39,8 +39,8 @@ const roster = (() => {
 })();
 
 describe('junheng budget --parameters examples/parameters/fujian-2020.json', () => {
-  it('funds a junior school of 250 as 300 and a rural primary school of 150 as 200, at 750 / 950 and +400 per boarder', () => {
-    const b = JSON.parse(ok(junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--format', 'json'))) as JsonBudget;
+  it('funds a junior school of 250 as 300 and a rural primary school of 150 as 200, at 750 / 950 and +400 per boarder', async () => {
+    const b = JSON.parse(ok(await junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--format', 'json'))) as JsonBudget;
     expect(b.schools).toEqual([
       { id: 'J250', fundedPupils: 300, floorApplied: 'fujian-junior-under-300', amount: '293000' },
       { id: 'R150', fundedPupils: 200, floorApplied: 'fujian-primary-100-to-200', amount: '150000' },
@@ -48,8 +48,8 @@ describe('junheng budget --parameters examples/parameters/fujian-2020.json', () 
     expect(b.total).toBe('443000');
   });
 
-  it('needs no --region: the set gives both benchmarks for every region', () => {
-    const table = ok(junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN));
+  it('needs no --region: the set gives both benchmarks for every region', async () => {
+    const table = ok(await junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN));
     expect(table).toMatch(/total\s+443000\n/);
     expect(table).toContain(
       `Local parameters (--parameters ${FUJIAN}): funding.benchmark.primary (南教计〔2020〕4号), funding.benchmark.junior (南教计〔2020〕4号), funding.boardingSupplement (南教计〔2020〕4号), funding.floors (南教计〔2020〕4号)\n`,
@@ -60,52 +60,52 @@ describe('junheng budget --parameters examples/parameters/fujian-2020.json', () 
     expect(unverified).not.toContain('funding.benchmark');
   });
 
-  it("before the set's from, junheng's own values apply (and the footer says none is in force)", () => {
-    const b = JSON.parse(ok(junheng('budget', roster(), '--as-of', '2019-09-01', '--region', 'central', '--parameters', FUJIAN, '--format', 'json'))) as JsonBudget;
+  it("before the set's from, junheng's own values apply (and the footer says none is in force)", async () => {
+    const b = JSON.parse(ok(await junheng('budget', roster(), '--as-of', '2019-09-01', '--region', 'central', '--parameters', FUJIAN, '--format', 'json'))) as JsonBudget;
     // J250: 250 × 800 + 20 × 200 = 204000; R150: 200 × 600 = 120000
     expect(b.schools.map((s) => s.amount)).toEqual(['204000', '120000']);
-    const table = ok(junheng('budget', roster(), '--as-of', '2019-09-01', '--region', 'central', '--parameters', FUJIAN));
+    const table = ok(await junheng('budget', roster(), '--as-of', '2019-09-01', '--region', 'central', '--parameters', FUJIAN));
     expect(table).toContain(`Local parameters (--parameters ${FUJIAN}): none in force on 2019-09-01\n`);
   });
 
-  it('--what-if applies on top of --parameters', () => {
+  it('--what-if applies on top of --parameters', async () => {
     const dir = tempDir();
     const patch = writeTemp(dir, 'what-if.json', '{"funding":{"boardingSupplement":500}}');
-    const b = JSON.parse(ok(junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--what-if', patch, '--format', 'json'))) as JsonBudget;
+    const b = JSON.parse(ok(await junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--what-if', patch, '--format', 'json'))) as JsonBudget;
     expect(b.total).toBe('443000');
     expect(b.whatIf).toEqual({ total: '445000', difference: '2000' });
     expect(b.schools.map((s) => [s.id, s.whatIfAmount, s.difference])).toEqual([
       ['J250', '295000', '2000'],
       ['R150', '150000', '0'],
     ]);
-    const table = ok(junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--what-if', patch));
+    const table = ok(await junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--what-if', patch));
     expect(table).toContain(`What-if ${patch} (funding.boardingSupplement): total 445000, difference 2000.`);
   });
 
-  it('a what-if parameter replaces the base value of that parameter whole', () => {
+  it('a what-if parameter replaces the base value of that parameter whole', async () => {
     // the what-if gives the junior rate for the central region only: east and west fall back to junheng's,
     // the Fujian primary rate stays (another parameter)
     const dir = tempDir();
     const patch = writeTemp(dir, 'what-if.json', '{"funding":{"benchmark":{"junior":{"central":1000}}}}');
-    const b = JSON.parse(ok(junheng('budget', roster(), ...AUTUMN_2025, '--region', 'central', '--parameters', FUJIAN, '--what-if', patch, '--format', 'json'))) as JsonBudget;
+    const b = JSON.parse(ok(await junheng('budget', roster(), ...AUTUMN_2025, '--region', 'central', '--parameters', FUJIAN, '--what-if', patch, '--format', 'json'))) as JsonBudget;
     // J250: 300 × 1000 + 8000 = 308000; R150 unchanged
     expect(b.schools.map((s) => s.whatIfAmount)).toEqual(['308000', '150000']);
   });
 
-  it('the Shandong set, east region: 300 primary × 780 + 200 junior × 850 + 40 × 200 = 412000', () => {
+  it('the Shandong set, east region: 300 primary × 780 + 200 junior × 850 + 40 × 200 = 412000', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'sd.csv', 'id,location,primary,junior,boarders_primary,boarders_junior\nS,town,300,200,10,30\n');
-    const b = JSON.parse(ok(junheng('budget', file, ...AUTUMN_2025, '--region', 'east', '--parameters', SHANDONG, '--format', 'json'))) as JsonBudget;
+    const b = JSON.parse(ok(await junheng('budget', file, ...AUTUMN_2025, '--region', 'east', '--parameters', SHANDONG, '--format', 'json'))) as JsonBudget;
     expect(b.total).toBe('412000');
   });
 });
 
 describe('--parameters problems', () => {
-  it('are reported as --parameters FILE: path: …, beside the roster\'s', () => {
+  it('are reported as --parameters FILE: path: …, beside the roster\'s', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'bad.csv', 'id,location,primary\nA,rural,-1\n');
     const set = writeTemp(dir, 'set.json', JSON.stringify({ funding: { benchmark: { primary: { value: 'lots', source: 'X' } }, nope: 1, specialEducation: { value: 8000, from: 'soon' } } }));
-    const stderr = rejected(junheng('budget', file, ...AUTUMN_2025, '--parameters', set));
+    const stderr = rejected(await junheng('budget', file, ...AUTUMN_2025, '--parameters', set));
     expect(stderr).toContain('line 2 (school "A"), column primary');
     expect(stderr).toContain(`--parameters ${set}: funding.benchmark.primary.value: must be an amount of yuan`);
     expect(stderr).toContain(`--parameters ${set}: funding.nope: is not a parameter junheng knows`);
@@ -113,76 +113,76 @@ describe('--parameters problems', () => {
     expect(stderr).toMatch(/, 4 problems;/);
   });
 
-  it('a bad floor band is named by its place in the list', () => {
+  it('a bad floor band is named by its place in the list', async () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', JSON.stringify({ funding: { floors: { value: [{ id: 'a', locations: ['rural'], below: 'ten', fundedAs: 100 }], source: 'X' } } }));
-    expect(rejected(junheng('budget', CSV, ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: funding.floors.value[0].below: `);
+    expect(rejected(await junheng('budget', CSV, ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: funding.floors.value[0].below: `);
   });
 
-  it('the base and the what-if file are each named', () => {
+  it('the base and the what-if file are each named', async () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', '{"funding":{"boardingSupplement":{"value":-1}}}');
     const patch = writeTemp(dir, 'what-if.json', '{"funding":{"specialEducation":"lots"}}');
-    const stderr = rejected(junheng('budget', CSV, ...AUTUMN_2025, '--region', 'central', '--parameters', set, '--what-if', patch));
+    const stderr = rejected(await junheng('budget', CSV, ...AUTUMN_2025, '--region', 'central', '--parameters', set, '--what-if', patch));
     expect(stderr).toContain(`--parameters ${set}: funding.boardingSupplement.value: `);
     expect(stderr).toContain(`--what-if ${patch}: funding.specialEducation: `);
   });
 
-  it('a missing file and bad JSON', () => {
+  it('a missing file and bad JSON', async () => {
     const dir = tempDir();
     const missing = join(dir, 'nope.json');
-    expect(rejected(junheng('budget', CSV, '--parameters', missing))).toContain(`cannot read --parameters ${missing}: no such file`);
+    expect(rejected(await junheng('budget', CSV, '--parameters', missing))).toContain(`cannot read --parameters ${missing}: no such file`);
     const bad = writeTemp(dir, 'bad.json', '{"funding":');
-    expect(rejected(junheng('classes', join(EXAMPLES, 'classes.csv'), '--parameters', bad))).toContain(`--parameters ${bad} is not valid JSON`);
+    expect(rejected(await junheng('classes', join(EXAMPLES, 'classes.csv'), '--parameters', bad))).toContain(`--parameters ${bad} is not valid JSON`);
   });
 
-  it('classes, teachers and assess name the file too', () => {
+  it('classes, teachers and assess name the file too', async () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', '{"classes":{"largeFrom":{"value":"many"}},"teachers":{"training":{"requiredHours":-1}},"balance":{"school":{"nearMissShare":2}}}');
-    expect(rejected(junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: classes.largeFrom.value: `);
-    expect(rejected(junheng('teachers', join(EXAMPLES, 'teachers.csv'), ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: teachers.training.requiredHours: `);
-    expect(rejected(junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: balance.school.nearMissShare: `);
+    expect(rejected(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: classes.largeFrom.value: `);
+    expect(rejected(await junheng('teachers', join(EXAMPLES, 'teachers.csv'), ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: teachers.training.requiredHours: `);
+    expect(rejected(await junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set))).toContain(`--parameters ${set}: balance.school.nearMissShare: `);
   });
 });
 
 describe('--parameters on classes, teachers and assess', () => {
-  it('classes: the deadline moves, and the footer names the local source', () => {
+  it('classes: the deadline moves, and the footer names the local source', async () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', JSON.stringify({ classes: { largeClassDeadline: { value: '2026-08-31', source: 'DOC-C', note: 'our plan' } } }));
-    const out = ok(junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set));
+    const out = ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set));
     expect(out).toContain('eliminated by 2026-08-31');
     expect(out).toContain(`Local parameters (--parameters ${set}): classes.largeClassDeadline (DOC-C)\n`);
     expect(out.split('\n').find((l) => l.startsWith('Unverified')) ?? '').not.toContain('classes.largeClassDeadline');
-    const json = JSON.parse(ok(junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set, '--format', 'json'))) as { deadline: { date: string } };
+    const json = JSON.parse(ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set, '--format', 'json'))) as { deadline: { date: string } };
     expect(json.deadline.date).toBe('2026-08-31');
   });
 
-  it('teachers: the hours required follow the set', () => {
+  it('teachers: the hours required follow the set', async () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', JSON.stringify({ teachers: { training: { requiredHours: { value: 400, source: 'DOC-T' } } } }));
-    const base = ok(junheng('teachers', join(EXAMPLES, 'teachers.csv'), '--as-of', '2025-12-31', '--format', 'csv'));
-    const local = ok(junheng('teachers', join(EXAMPLES, 'teachers.csv'), '--as-of', '2025-12-31', '--format', 'csv', '--parameters', set));
+    const base = ok(await junheng('teachers', join(EXAMPLES, 'teachers.csv'), '--as-of', '2025-12-31', '--format', 'csv'));
+    const local = ok(await junheng('teachers', join(EXAMPLES, 'teachers.csv'), '--as-of', '2025-12-31', '--format', 'csv', '--parameters', set));
     expect(base).toContain(',360,');
     expect(local).not.toContain(',360,');
     expect(local).toContain(',400,');
-    const table = ok(junheng('teachers', join(EXAMPLES, 'teachers.csv'), '--as-of', '2025-12-31', '--parameters', set));
+    const table = ok(await junheng('teachers', join(EXAMPLES, 'teachers.csv'), '--as-of', '2025-12-31', '--parameters', set));
     expect(table).toContain(`Local parameters (--parameters ${set}): teachers.training.requiredHours (DOC-T)\n`);
   });
 
-  it('assess: the footer names the local source (table and markdown)', () => {
+  it('assess: the footer names the local source (table and markdown)', async () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', JSON.stringify({ balance: { school: { nearMissShare: { value: 0.9, source: 'DOC-B' } } } }));
-    const table = ok(junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set));
+    const table = ok(await junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set));
     expect(table).toContain(`Local parameters (--parameters ${set}): balance.school.nearMissShare (DOC-B)\n`);
-    const md = ok(junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set, '--format', 'markdown'));
+    const md = ok(await junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set, '--format', 'markdown'));
     expect(md).toContain(`- Local parameters (--parameters ${set}): balance.school.nearMissShare (DOC-B)\n`);
   });
 });
 
 describe('help texts', () => {
   for (const command of ['budget', 'classes', 'teachers', 'assess']) {
-    it(`${command} --help documents --parameters and its format`, () => {
-      const help = ok(junheng(command, '--help'));
+    it(`${command} --help documents --parameters and its format`, async () => {
+      const help = ok(await junheng(command, '--help'));
       expect(help).toMatch(/--parameters set\.json\s+base parameters: a JSON local parameter set/);
       expect(help).toContain('Parameters files (--parameters FILE)');
       expect(help).toContain('{"value":750,"from":"2020-01-01","source":"南教计〔2020〕4号","note":"…"}');
@@ -190,7 +190,7 @@ describe('help texts', () => {
     });
   }
 
-  it('budget --help says --what-if applies on top of --parameters', () => {
-    expect(ok(junheng('budget', '--help'))).toContain('also compute with this patch on top of the base parameters');
+  it('budget --help says --what-if applies on top of --parameters', async () => {
+    expect(ok(await junheng('budget', '--help'))).toContain('also compute with this patch on top of the base parameters');
   });
 });

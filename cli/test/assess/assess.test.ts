@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, junheng, tempDir, writeTemp } from '../cli/helpers.js';
+import { EXAMPLES, junheng, tempDir, writeTemp } from '../helpers.js';
 
 const COUNTY = join(EXAMPLES, 'county.json');
 const AS_OF = ['--as-of', '2025-09-01'];
@@ -18,8 +18,8 @@ interface JsonAssessment {
 }
 
 describe('junheng assess', () => {
-  it('prints a readable table by default', () => {
-    const r = junheng('assess', COUNTY, ...AS_OF);
+  it('prints a readable table by default', async () => {
+    const r = await junheng('assess', COUNTY, ...AS_OF);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('X县 (130000-XX) — 优质均衡 assessment as of 2025-09-01');
@@ -33,8 +33,8 @@ describe('junheng assess', () => {
     expect(r.stdout).toContain('balance.school.nearMissShare');
   });
 
-  it('prints JSON with every dimension', () => {
-    const r = junheng('assess', COUNTY, ...AS_OF, '--format', 'json');
+  it('prints JSON with every dimension', async () => {
+    const r = await junheng('assess', COUNTY, ...AS_OF, '--format', 'json');
     expect(r.status).toBe(0);
     const a = JSON.parse(r.stdout) as JsonAssessment;
     expect(a.verdict).toBe('fails');
@@ -53,8 +53,8 @@ describe('junheng assess', () => {
     expect('notAssessed' in raw).toBe(false);
   });
 
-  it('prints a Markdown report, one section per dimension, and what it would take', () => {
-    const r = junheng('assess', COUNTY, ...AS_OF, '--format', 'markdown', '--gap', 'comply');
+  it('prints a Markdown report, one section per dimension, and what it would take', async () => {
+    const r = await junheng('assess', COUNTY, ...AS_OF, '--format', 'markdown', '--gap', 'comply');
     expect(r.status).toBe(0);
     for (const heading of ['# X县 (130000-XX): 优质均衡 county assessment', '## Resource allocation (资源配置)', '### Primary (小学): does not comply', '## Government guarantees (政府保障程度)', '## Education quality (教育质量)', '## Public recognition (社会认可度)', '## One-vote vetoes (一票否决)', '## What it would take', '## Verdict']) {
       expect(r.stdout).toContain(`${heading}\n`);
@@ -63,10 +63,10 @@ describe('junheng assess', () => {
     expect(r.stdout).toContain('Resource allocation after the additions: **complies**.');
   });
 
-  it('assesses every county of a province in one call', () => {
+  it('assesses every county of a province in one call', async () => {
     const county = JSON.parse(readFileSync(COUNTY, 'utf8')) as Record<string, unknown>;
     const file = writeTemp(tempDir(), 'province.json', JSON.stringify([county, { id: 'Y', schools: (county['schools'] as unknown[]).slice(0, 3) }]));
-    const r = junheng('assess', file, ...AS_OF, '--format', 'json', '--gap', 'all');
+    const r = await junheng('assess', file, ...AS_OF, '--format', 'json', '--gap', 'all');
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout) as JsonAssessment[];
     expect(list.length).toBe(2);
@@ -74,13 +74,13 @@ describe('junheng assess', () => {
     expect(list[0]?.gap?.after.compliant).toBe(true);
   });
 
-  it('names every bad row with its school id, exits 1 and prints nothing on stdout', () => {
+  it('names every bad row with its school id, exits 1 and prints nothing on stdout', async () => {
     const county = JSON.parse(readFileSync(COUNTY, 'utf8')) as { schools: Array<Record<string, unknown>> };
     (county.schools[0] as Record<string, unknown>)['pupils'] = 0;
     (county.schools[1] as Record<string, unknown>)['stage'] = 'senior';
     (county.schools[2] as Record<string, unknown>)['sportsArea'] = -3;
     const file = writeTemp(tempDir(), 'bad.json', JSON.stringify(county));
-    const r = junheng('assess', file, ...AS_OF);
+    const r = await junheng('assess', file, ...AS_OF);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('schools[0].pupils (school "P01-城关一小"): must be at least 1, got 0');
@@ -88,17 +88,17 @@ describe('junheng assess', () => {
     expect(r.stderr).toContain('schools[2].sportsArea (school "P03-实验小学"): must not be negative');
   });
 
-  it('usage errors exit 2', () => {
-    expect(junheng('assess').status).toBe(2);
-    expect(junheng('assess', COUNTY, '--format', 'csv').status).toBe(2);
-    expect(junheng('assess', COUNTY, '--gap', 'most').status).toBe(2);
-    const help = junheng('assess', '--help');
+  it('usage errors exit 2', async () => {
+    expect((await junheng('assess')).status).toBe(2);
+    expect((await junheng('assess', COUNTY, '--format', 'csv')).status).toBe(2);
+    expect((await junheng('assess', COUNTY, '--gap', 'most')).status).toBe(2);
+    const help = await junheng('assess', '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: junheng assess <county.json>');
   });
 
-  it('a bad date is named by its flag', () => {
-    const r = junheng('assess', COUNTY, '--as-of', '2016-01-01');
+  it('a bad date is named by its flag', async () => {
+    const r = await junheng('assess', COUNTY, '--as-of', '2016-01-01');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/--as-of: is too early/);
   });

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_2025, CSV, JSON_ROSTER, junheng, tempDir, todayIso, WHAT_IF, writeTemp, type JsonBudget } from './helpers.js';
 
-function budgetJson(...args: string[]): JsonBudget {
-  const r = junheng('budget', ...args, '--format', 'json');
+async function budgetJson(...args: string[]): Promise<JsonBudget> {
+  const r = await junheng('budget', ...args, '--format', 'json');
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as JsonBudget;
@@ -16,11 +16,11 @@ const sum = (values: string[]) => values.reduce((acc, v) => acc.plus(v), new Dec
 describe('junheng budget --format json on examples/district.csv (central, 2025-09-01)', () => {
   const budget = (() => {
     let cached: JsonBudget | undefined;
-    return () => (cached ??= budgetJson(CSV, ...CENTRAL_2025));
+    return async () => (cached ??= await budgetJson(CSV, ...CENTRAL_2025));
   })();
 
-  it('lists every school of the CSV in input order, with exactly the contract keys', () => {
-    const b = budget();
+  it('lists every school of the CSV in input order, with exactly the contract keys', async () => {
+    const b = await budget();
     const ids = readFileSync(CSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     expect(b.schools.map((s) => s.id)).toEqual(ids);
     expect(b.schools).toHaveLength(40);
@@ -29,8 +29,8 @@ describe('junheng budget --format json on examples/district.csv (central, 2025-0
     expect(typeof b.total).toBe('string');
   });
 
-  it('the total is exactly the sum of the schools\' amounts', () => {
-    const b = budget();
+  it('the total is exactly the sum of the schools\' amounts', async () => {
+    const b = await budget();
     expect(sum(b.schools.map((s) => s.amount)).toString()).toBe(b.total);
     expect(b.total).toBe('18434232.5');
   });
@@ -57,25 +57,25 @@ describe('junheng budget --format json on examples/district.csv (central, 2025-0
     ['CQ-01', 2400, null, '1459200', 'urban 2400 primary, 3 disabled: 2400 × 600 + 3 × (7000 − 600)'],
     ['TJ-01', 138, null, '970000', 'special-education school: 138 × 7000 + 20 boarders × 200, no floor'],
   ];
-  it.each(cases)('%s: funded %i, floor %s, amount %s (%s)', (id, funded, floor, amount) => {
-    const s = byId(budget()).get(id);
+  it.each(cases)('%s: funded %i, floor %s, amount %s (%s)', async (id, funded, floor, amount) => {
+    const s = byId(await budget()).get(id);
     expect(s).toEqual({ id, fundedPupils: funded, floorApplied: floor, amount });
   });
 
-  it('both floors are at work in the example', () => {
-    const floors = budget().schools.map((s) => s.floorApplied);
+  it('both floors are at work in the example', async () => {
+    const floors = (await budget()).schools.map((s) => s.floorApplied);
     expect(floors.filter((f) => f === 'national-under-100')).toHaveLength(7);
     expect(floors.filter((f) => f === 'district-100-to-200')).toHaveLength(7);
   });
 
-  it('the same schools as JSON give the same output', () => {
-    const r = junheng('budget', JSON_ROSTER, ...CENTRAL_2025, '--format', 'json');
+  it('the same schools as JSON give the same output', async () => {
+    const r = await junheng('budget', JSON_ROSTER, ...CENTRAL_2025, '--format', 'json');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(budget());
+    expect(JSON.parse(r.stdout)).toEqual(await budget());
   });
 
-  it('prints compact JSON, one school per line', () => {
-    const r = junheng('budget', CSV, ...CENTRAL_2025, '--format', 'json');
+  it('prints compact JSON, one school per line', async () => {
+    const r = await junheng('budget', CSV, ...CENTRAL_2025, '--format', 'json');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(40 + 2);
     expect(lines[0]).toBe('{"total":"18434232.5","schools":[');
@@ -87,25 +87,25 @@ describe('junheng budget --format json on examples/district.csv (central, 2025-0
 describe('junheng budget --what-if examples/what-if.json', () => {
   const run = (() => {
     let cached: JsonBudget | undefined;
-    return () => (cached ??= budgetJson(CSV, ...CENTRAL_2025, '--what-if', WHAT_IF));
+    return async () => (cached ??= await budgetJson(CSV, ...CENTRAL_2025, '--what-if', WHAT_IF));
   })();
 
-  it('puts whatIf right after total, and whatIfAmount and difference on each school', () => {
-    const b = run();
+  it('puts whatIf right after total, and whatIfAmount and difference on each school', async () => {
+    const b = await run();
     expect(Object.keys(b)).toEqual(['total', 'whatIf', 'schools']);
     expect(Object.keys(b.whatIf ?? {})).toEqual(['total', 'difference']);
     for (const s of b.schools) expect(Object.keys(s)).toEqual(['id', 'fundedPupils', 'floorApplied', 'amount', 'whatIfAmount', 'difference']);
   });
 
-  it('keeps the baseline as without --what-if', () => {
-    const b = run();
-    const plain = budgetJson(CSV, ...CENTRAL_2025);
+  it('keeps the baseline as without --what-if', async () => {
+    const b = await run();
+    const plain = await budgetJson(CSV, ...CENTRAL_2025);
     expect(b.total).toBe(plain.total);
     expect(b.schools.map(({ id, fundedPupils, floorApplied, amount }) => ({ id, fundedPupils, floorApplied, amount }))).toEqual(plain.schools);
   });
 
-  it('what-if total and differences add up exactly', () => {
-    const b = run();
+  it('what-if total and differences add up exactly', async () => {
+    const b = await run();
     const whatIf = b.whatIf as { total: string; difference: string };
     expect(sum(b.schools.map((s) => s.whatIfAmount as string)).toString()).toBe(whatIf.total);
     expect(new Decimal(whatIf.total).minus(b.total).toString()).toBe(whatIf.difference);
@@ -125,18 +125,18 @@ describe('junheng budget --what-if examples/what-if.json', () => {
     ['CQ-03', '1692400', '1692400', '0'], // junior only: unchanged
     ['TJ-01', '970000', '970000', '0'], // special education: unchanged
   ];
-  it.each(cases)('%s: %s → %s (difference %s)', (id, amount, whatIfAmount, difference) => {
-    const s = byId(run()).get(id);
+  it.each(cases)('%s: %s → %s (difference %s)', async (id, amount, whatIfAmount, difference) => {
+    const s = byId(await run()).get(id);
     expect(s).toMatchObject({ amount, whatIfAmount, difference });
   });
 
-  it('CSV and table outputs carry the what-if columns', () => {
-    const csv = junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF, '--format', 'csv');
+  it('CSV and table outputs carry the what-if columns', async () => {
+    const csv = await junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF, '--format', 'csv');
     expect(csv.status).toBe(0);
     const lines = csv.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('\uFEFFid,pupils,funded_pupils,floor_applied,amount,what_if_amount,difference');
     expect(lines).toContain('XC-05,200,200,,120000,180000,60000');
-    const table = junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF);
+    const table = await junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/what-if amount\s+difference\n/);
     expect(table.stdout).toMatch(/^XC-05\s+200\s+200\s+120000\s+250\s+180000\s+60000$/m);
@@ -146,8 +146,8 @@ describe('junheng budget --what-if examples/what-if.json', () => {
 });
 
 describe('junheng budget --format csv', () => {
-  it('prints the header and one row per school, no total row, nothing on stderr', () => {
-    const r = junheng('budget', CSV, ...CENTRAL_2025, '--format', 'csv');
+  it('prints the header and one row per school, no total row, nothing on stderr', async () => {
+    const r = await junheng('budget', CSV, ...CENTRAL_2025, '--format', 'csv');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
@@ -162,10 +162,10 @@ describe('junheng budget --format csv', () => {
     expect(r.stdout).not.toContain('total');
   });
 
-  it('quotes an id that needs it', () => {
+  it('quotes an id that needs it', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'q.csv', 'id,location,primary\n"A, ""north""",rural,150\n');
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
     expect(r.stdout).toBe('id,pupils,funded_pupils,floor_applied,amount\n"A, ""north""",150,200,district-100-to-200,120000\n');
   });
 });
@@ -173,9 +173,9 @@ describe('junheng budget --format csv', () => {
 describe('junheng budget (table, the default)', () => {
   const table = (() => {
     let cached: string | undefined;
-    return () => {
+    return async () => {
       if (cached === undefined) {
-        const r = junheng('budget', CSV, ...CENTRAL_2025);
+        const r = await junheng('budget', CSV, ...CENTRAL_2025);
         expect(r.status).toBe(0);
         expect(r.stderr).toBe('');
         cached = r.stdout;
@@ -184,8 +184,8 @@ describe('junheng budget (table, the default)', () => {
     };
   })();
 
-  it('shows each school with its floor and exact amount', () => {
-    const t = table();
+  it('shows each school with its floor and exact amount', async () => {
+    const t = await table();
     expect(t).toMatch(/^id\s+pupils\s+funded\s+floor\s+amount$/m);
     expect(t).toMatch(/^XC-03\s+150\s+200\s+5\.1 100–200\s+120000$/m);
     expect(t).toMatch(/^XC-09\s+85\s+100\s+national <100\s+60000$/m);
@@ -194,8 +194,8 @@ describe('junheng budget (table, the default)', () => {
     expect(t).toMatch(/^total\s+18434232\.5$/m);
   });
 
-  it('right-aligns the columns: every line of the table ends in the same column', () => {
-    const t = table();
+  it('right-aligns the columns: every line of the table ends in the same column', async () => {
+    const t = await table();
     const block = t.slice(0, t.indexOf('\n\n')).split('\n');
     expect(block).toHaveLength(1 + 1 + 40 + 1 + 1); // header, rule, rows, rule, total
     const width = block[0]?.length;
@@ -203,8 +203,8 @@ describe('junheng budget (table, the default)', () => {
     expect(t).toMatch(/ {2}1459200\n/); // amounts unpadded on the right
   });
 
-  it('names the date, the region, the citations (5.1 first) and the unverified values in force', () => {
-    const t = table();
+  it('names the date, the region, the citations (5.1 first) and the unverified values in force', async () => {
+    const t = await table();
     expect(t).toContain('As of 2025-09-01, region central.');
     expect(t).toMatch(/^Cites: 5\.1, gf-2015-67/m);
     expect(t).toContain('Floors: 7 under the national under-100 floor, 7 under the opinion\'s 100-to-200 floor (5.1).');
@@ -215,16 +215,16 @@ describe('junheng budget (table, the default)', () => {
     expect(unverified).not.toContain('funding.benchmark.primary');
   });
 
-  it('defaults --as-of to today', () => {
-    const r = junheng('budget', CSV, '--region', 'central');
+  it('defaults --as-of to today', async () => {
+    const r = await junheng('budget', CSV, '--region', 'central');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`As of ${todayIso()}, region central.`);
   });
 
-  it('leaves out the unverified values that bear on nothing: disabled pupils, mixed-stage floors', () => {
+  it('leaves out the unverified values that bear on nothing: disabled pupils, mixed-stage floors', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'plain.csv', 'id,location,primary\nA,rural,150\nB,urban,900\n');
-    const r = junheng('budget', file, ...CENTRAL_2025);
+    const r = await junheng('budget', file, ...CENTRAL_2025);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('funding.floors');
     expect(r.stdout).not.toContain('funding.disabledPupils');
@@ -233,14 +233,14 @@ describe('junheng budget (table, the default)', () => {
 });
 
 describe('junheng budget: reading CSV', () => {
-  it('reads a CSV with a BOM, CRLF line ends, quoted fields, doubled quotes and a line break in a field', () => {
+  it('reads a CSV with a BOM, CRLF line ends, quoted fields, doubled quotes and a line break in a field', async () => {
     const dir = tempDir();
     const file = writeTemp(
       dir,
       'crlf.csv',
       '\uFEFFlocation,id,primary\r\nrural,"A ""old"" school",150\r\nrural,"B,\r\nnorth",80\r\nurban,C,"1000"\r\n',
     );
-    const b = budgetJson(file, ...CENTRAL_2025);
+    const b = await budgetJson(file, ...CENTRAL_2025);
     expect(b.schools).toEqual([
       { id: 'A "old" school', fundedPupils: 200, floorApplied: 'district-100-to-200', amount: '120000' },
       { id: 'B,\r\nnorth', fundedPupils: 100, floorApplied: 'national-under-100', amount: '60000' },
@@ -249,10 +249,10 @@ describe('junheng budget: reading CSV', () => {
     expect(b.total).toBe('780000');
   });
 
-  it('reads columns in any order, with only id and location required, and empty cells as absent', () => {
+  it('reads columns in any order, with only id and location required, and empty cells as absent', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'order.csv', 'disabled,junior,location,id,kind\n,,rural,EMPTY,\n,150,rural,J,\n');
-    const b = budgetJson(file, ...CENTRAL_2025);
+    const b = await budgetJson(file, ...CENTRAL_2025);
     // An empty rural school is funded under the national floor at the primary rate; 150 junior pupils as 200 × 800.
     expect(b.schools).toEqual([
       { id: 'EMPTY', fundedPupils: 100, floorApplied: 'national-under-100', amount: '60000' },
@@ -260,23 +260,23 @@ describe('junheng budget: reading CSV', () => {
     ]);
   });
 
-  it('a header alone is an empty budget', () => {
+  it('a header alone is an empty budget', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'empty.csv', 'id,location,primary\n');
-    expect(budgetJson(file, ...CENTRAL_2025)).toEqual({ total: '0', schools: [] });
+    expect(await budgetJson(file, ...CENTRAL_2025)).toEqual({ total: '0', schools: [] });
   });
 
-  it('reads a file without a .csv or .json extension by its content', () => {
+  it('reads a file without a .csv or .json extension by its content', async () => {
     const dir = tempDir();
     const csv = writeTemp(dir, 'roster.txt', 'id,location,primary\nA,rural,150\n');
     const json = writeTemp(dir, 'roster.dat', '[{"id":"A","location":"rural","pupils":{"primary":150}}]');
-    expect(budgetJson(csv, ...CENTRAL_2025).total).toBe('120000');
-    expect(budgetJson(json, ...CENTRAL_2025).total).toBe('120000');
+    expect((await budgetJson(csv, ...CENTRAL_2025)).total).toBe('120000');
+    expect((await budgetJson(json, ...CENTRAL_2025)).total).toBe('120000');
   });
 });
 
 describe('junheng budget on a large roster', () => {
-  it('computes 60,000 schools (several chunks): exact total, no progress line when stderr is not a terminal', () => {
+  it('computes 60,000 schools (several chunks): exact total, no progress line when stderr is not a terminal', async () => {
     const dir = tempDir();
     const rows = ['id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled'];
     let expected = new Decimal(0);
@@ -287,7 +287,7 @@ describe('junheng budget on a large roster', () => {
       expected = expected.plus(funded * 600);
     }
     const file = writeTemp(dir, 'big.csv', `${rows.join('\n')}\n`);
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'json');
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'json');
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const b = JSON.parse(r.stdout) as JsonBudget;
@@ -300,15 +300,15 @@ describe('junheng budget on a large roster', () => {
 });
 
 describe('junheng budget: Chinese ids', () => {
-  it('line up in the table and pass through JSON unchanged', () => {
+  it('line up in the table and pass through JSON unchanged', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'zh.csv', 'id,location,primary\n城关小学,urban,1200\nA,rural,150\n');
-    const table = junheng('budget', file, ...CENTRAL_2025);
+    const table = await junheng('budget', file, ...CENTRAL_2025);
     expect(table.status).toBe(0);
     const rows = table.stdout.split('\n').slice(2, 4);
     expect(rows[0]).toMatch(/^城关小学 {2}/);
     // Same display width: the Chinese id takes 8 columns, 'A' one.
     expect(rows[0]?.replace(/城关小学/, 'XXXXXXXX').length).toBe(rows[1]?.length);
-    expect(budgetJson(file, ...CENTRAL_2025).schools[0]?.id).toBe('城关小学');
+    expect((await budgetJson(file, ...CENTRAL_2025)).schools[0]?.id).toBe('城关小学');
   });
 });

@@ -1,17 +1,17 @@
 /**
  * Helpers for the command-line tests. Most cases run the command in-process through
  * `run(argv, io)` (the same function the executable calls, with its streams captured); a handful
- * run the BUILT command (`node dist/cli.js …`) end to end, as a user would, with pipes.
+ * run the BUILT command (`node cli/dist/junheng.js …`) end to end, as a user would, with pipes.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../src/cli/run.js';
+import { run } from '../src/run.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CLI = join(ROOT, 'cli', 'dist', 'junheng.js');
 export const EXAMPLES = join(ROOT, 'examples');
 export const CSV = join(EXAMPLES, 'district.csv');
 export const JSON_ROSTER = join(EXAMPLES, 'district.json');
@@ -22,7 +22,7 @@ const sleep = (ms: number): void => {
 };
 
 /**
- * Builds the package (`npx tsup`) when `dist/cli.js` or `dist/index.js` is missing. Test files run in
+ * Builds both packages (`npm run build`) when `cli/dist/junheng.js` or `dist/index.js` is missing. Test files run in
  * parallel, so one builds (holding a lock directory) while the others wait.
  */
 export function ensureBuilt(): void {
@@ -47,7 +47,7 @@ export function ensureBuilt(): void {
       continue;
     }
     try {
-      if (!built()) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'pipe' });
+      if (!built()) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
     } finally {
       rmdirSync(lock);
     }
@@ -65,16 +65,16 @@ export interface Run {
  * Runs `junheng …args` in-process: `run(args, io)` with standard output and error captured and
  * standard error not a terminal (as under a pipe).
  */
-export function junheng(...args: string[]): Run {
+export function junheng(...args: string[]): Promise<Run> {
   return junhengIn(undefined, ...args);
 }
 
 /** {@link junheng} with `stdin` as standard input (none when undefined). */
-export function junhengIn(stdin: Buffer | undefined, ...args: string[]): Run {
+export async function junhengIn(stdin: Buffer | undefined, ...args: string[]): Promise<Run> {
   let stdout = '';
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let stderr = '';
-  const status = run(args, {
+  const status = await run(args, {
     // Output bytes decoded as a stream (a character may span two chunks), byte-order mark kept.
     stdout: (chunk) => void (stdout += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })),
     stderr: (text) => void (stderr += text),

@@ -46,7 +46,7 @@ export class ChunkWriter {
         return;
       }
     }
-    this.used += (this.buffer as Utf8Writable).utf8Write(text, this.used);
+    this.used += (this.buffer as unknown as Utf8Writable).utf8Write(text, this.used);
   }
 
   flush(): void {

@@ -4,17 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { CENTRAL_2025, CSV, junheng, ROOT } from './helpers.js';
 
 describe('junheng: help, version and usage errors', () => {
-  it('--help prints the commands on stdout and exits 0', () => {
-    const r = junheng('--help');
+  it('--help prints the commands on stdout and exits 0', async () => {
+    const r = await junheng('--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Usage: junheng <command>/);
     expect(r.stdout).toMatch(/^ {2}budget {2}/m);
     expect(r.stderr).toBe('');
   });
 
-  it('budget --help and help budget print the budget usage', () => {
+  it('budget --help and help budget print the budget usage', async () => {
     for (const args of [['budget', '--help'], ['budget', '-h'], ['help', 'budget']]) {
-      const r = junheng(...args);
+      const r = await junheng(...args);
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^Usage: junheng budget <file\.csv\|file\.json\|->/);
       for (const flag of ['--as-of', '--region', '--format', '--what-if', '--encoding', '--no-bom']) expect(r.stdout).toContain(flag);
@@ -22,10 +22,10 @@ describe('junheng: help, version and usage errors', () => {
     }
   });
 
-  it('--version prints the package.json version', () => {
-    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  it('--version prints the package.json version', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'cli', 'package.json'), 'utf8')) as { version: string };
     for (const flag of ['--version', '-v']) {
-      const r = junheng(flag);
+      const r = await junheng(flag);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(`${version}\n`);
     }
@@ -43,16 +43,16 @@ describe('junheng: help, version and usage errors', () => {
     ['two roster files', ['budget', CSV, CSV, ...CENTRAL_2025], /one roster file expected, got 2/],
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],
   ];
-  it.each(usageErrors)('%s: message and usage on stderr, exit 2, nothing on stdout', (_, args, message) => {
-    const r = junheng(...args);
+  it.each(usageErrors)('%s: message and usage on stderr, exit 2, nothing on stdout', async (_, args, message) => {
+    const r = await junheng(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/^Usage: junheng/m);
   });
 
-  it('an unknown budget flag shows the budget usage, not the general one', () => {
-    const r = junheng('budget', CSV, '--frob');
+  it('an unknown budget flag shows the budget usage, not the general one', async () => {
+    const r = await junheng('budget', CSV, '--frob');
     expect(r.stderr).toContain('Usage: junheng budget');
     expect(r.stderr).not.toContain('Usage: junheng <command>');
   });

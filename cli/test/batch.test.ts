@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allocateBudget, Decimal, type School } from 'junheng';
-import { bigFenText, fenText } from '../../src/cli/compute.js';
-import { readRoster } from '../../src/cli/roster.js';
+import { bigFenText, fenText } from '../src/compute.js';
+import { readRoster } from '../src/roster.js';
 // @ts-expect-error: a plain ES module without types
 import { generateSchools, schoolToCsvLine, CSV_HEADER } from '../../bench/generate.mjs';
 import { CENTRAL_2025, CSV, junheng, tempDir, WHAT_IF, writeTemp } from './helpers.js';
@@ -45,9 +45,9 @@ describe('junheng budget: the batch path gives the library path\'s output, byte 
   it.each([
     ['examples/district.csv', () => CSV],
     ['a generated roster of 12,000 schools', generated],
-  ])('%s: JSON as built from allocateBudget\'s own result', (_, file) => {
+  ])('%s: JSON as built from allocateBudget\'s own result', async (_, file) => {
     const { schools } = readRoster(readFileSync(file(), 'utf8'));
-    const r = junheng('budget', file(), ...CENTRAL_2025, '--format', 'json');
+    const r = await junheng('budget', file(), ...CENTRAL_2025, '--format', 'json');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(libraryJson(schools, options));
   });
@@ -57,10 +57,10 @@ describe('junheng budget: the batch path gives the library path\'s output, byte 
       it.each([
         ['examples/district.csv', () => CSV],
         ['a generated roster', generated],
-      ])(`%s, --format ${format}${whatIf ? ' --what-if' : ''}: the CSV (batch) and the same schools as JSON (library) agree`, (_, file) => {
+      ])(`%s, --format ${format}${whatIf ? ' --what-if' : ''}: the CSV (batch) and the same schools as JSON (library) agree`, async (_, file) => {
         const extra = whatIf ? ['--what-if', WHAT_IF] : [];
-        const batch = junheng('budget', file(), ...CENTRAL_2025, '--format', format, ...extra);
-        const library = junheng('budget', asJson(file()), ...CENTRAL_2025, '--format', format, ...extra);
+        const batch = await junheng('budget', file(), ...CENTRAL_2025, '--format', format, ...extra);
+        const library = await junheng('budget', asJson(file()), ...CENTRAL_2025, '--format', format, ...extra);
         expect(batch.status).toBe(0);
         expect(batch.stderr).toBe('');
         expect(batch.stdout).toBe(library.stdout);
@@ -68,7 +68,7 @@ describe('junheng budget: the batch path gives the library path\'s output, byte 
     }
   }
 
-  it('amounts from fen read as Decimal prints them', () => {
+  it('amounts from fen read as Decimal prints them', async () => {
     const cases = [0, 1, 5, 10, 50, 99, 100, 101, 150, 65050, 60000, -1, -5, -50, -100, -12345, 123456789012, -987654321098, 2 ** 52];
     for (let i = 0; i < 2000; i++) cases.push(Math.floor((Math.random() - 0.3) * 1e9));
     for (const fen of cases) {

@@ -1,9 +1,9 @@
 /**
- * `junheng classes`, run as a user would: the BUILT command (dist/cli.js), with pipes.
+ * `junheng classes`, run as a user would: the BUILT command (cli/dist/junheng.js), with pipes.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, junheng, tempDir, writeTemp } from '../cli/helpers.js';
+import { EXAMPLES, junheng, tempDir, writeTemp } from '../helpers.js';
 
 const ROSTER = join(EXAMPLES, 'classes.csv');
 const ON = ['--as-of', '2025-09-01'] as const;
@@ -20,8 +20,8 @@ interface JsonReport {
 }
 
 describe('junheng classes: the example district', () => {
-  it('table by default: bands, share, groups, deadline, citations', () => {
-    const r = junheng('classes', ROSTER, ...ON);
+  it('table by default: bands, share, groups, deadline, citations', async () => {
+    const r = await junheng('classes', ROSTER, ...ON);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^scope\s+key\s+classes\s+standard\s+over-standard\s+large\s+super-large\s+large share\n/);
@@ -33,8 +33,8 @@ describe('junheng classes: the example district', () => {
     expect(r.stdout).toContain('Unverified parameter values in force (confirm or override): classes.largeClassDeadline');
   });
 
-  it('json: the report, consistent with itself', () => {
-    const r = junheng('classes', ROSTER, ...ON, '--format', 'json');
+  it('json: the report, consistent with itself', async () => {
+    const r = await junheng('classes', ROSTER, ...ON, '--format', 'json');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.asOf).toBe('2025-09-01');
@@ -51,14 +51,14 @@ describe('junheng classes: the example district', () => {
     expect(r.stdout).not.toContain('explanation');
   });
 
-  it('after the deadline the table says large classes remain', () => {
-    const r = junheng('classes', ROSTER, '--as-of', '2026-01-01');
+  it('after the deadline the table says large classes remain', async () => {
+    const r = await junheng('classes', ROSTER, '--as-of', '2026-01-01');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('passed 1 day ago; 25 urban/town large classes: LARGE CLASSES REMAIN AFTER THE DEADLINE.');
   });
 
-  it('csv: one row per line of the table', () => {
-    const r = junheng('classes', ROSTER, ...ON, '--format', 'csv', '--group-by', 'town');
+  it('csv: one row per line of the table', async () => {
+    const r = await junheng('classes', ROSTER, ...ON, '--format', 'csv', '--group-by', 'town');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('scope,key,classes,standard,over_standard,large,super_large,large_share');
@@ -68,24 +68,24 @@ describe('junheng classes: the example district', () => {
     expect(lines).toHaveLength(1 + 1 + 2 + 6);
   });
 
-  it('--group-by none, and a JSON roster', () => {
+  it('--group-by none, and a JSON roster', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'c.json', JSON.stringify([
       { schoolId: 'A', location: 'urban', stage: 'primary', size: 56 },
       { schoolId: 'A', location: 'urban', stage: 'primary', size: 45 },
       { stage: 'junior', size: 66 },
     ]));
-    const r = junheng('classes', file, ...ON, '--format', 'json', '--group-by', 'none');
+    const r = await junheng('classes', file, ...ON, '--format', 'json', '--group-by', 'none');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as JsonReport;
     expect(report.groups).toEqual({});
     expect(report.byStatus).toEqual({ standard: 1, 'over-standard': 0, large: 1, 'super-large': 1 });
   });
 
-  it('CSV details: quoted cells, incomplete as yes/1/true, CRLF, any column order', () => {
+  it('CSV details: quoted cells, incomplete as yes/1/true, CRLF, any column order', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'c.csv', 'size,stage,incomplete,school\r\n31,primary,yes,"村小, 东"\r\n30,primary,1,"村小, 东"\r\n46,primary,,B\r\n');
-    const r = junheng('classes', file, ...ON, '--format', 'csv', '--group-by', 'school');
+    const r = await junheng('classes', file, ...ON, '--format', 'csv', '--group-by', 'school');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('\nall,,3,1,2,0,0,0\n');
     expect(r.stdout).toContain('\nschool,"村小, 东",2,1,1,0,0,0\n');
@@ -93,10 +93,10 @@ describe('junheng classes: the example district', () => {
 });
 
 describe('junheng classes: bad input', () => {
-  it('bad rows named by line and column; nothing on stdout; exit 1', () => {
+  it('bad rows named by line and column; nothing on stdout; exit 1', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'bad.csv', 'id,school,stage,size,incomplete\n1-1,S1,primary,45,\n1-2,S1,primary,-3,\n7-1,S2,junior,40,yes\n,S3,senior,4x,\n');
-    const r = junheng('classes', file, ...ON);
+    const r = await junheng('classes', file, ...ON);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toEqual([
@@ -110,10 +110,10 @@ describe('junheng classes: bad input', () => {
   });
 
 
-  it('a size written as a number that a double would misread: read exactly, quoted as written', () => {
+  it('a size written as a number that a double would misread: read exactly, quoted as written', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'inexact.csv', 'id,school,stage,size\na,S1,primary,12.0000000000000001\nb,S1,primary,9007199254740993\nc,S1,primary,99.99999999999999999\nd,S1,primary,-0\ne,S1,primary,45.00\n');
-    const r = junheng('classes', file, ...ON);
+    const r = await junheng('classes', file, ...ON);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toEqual([
@@ -125,69 +125,69 @@ describe('junheng classes: bad input', () => {
       '',
     ]);
   });
-  it('a bad header', () => {
+  it('a bad header', async () => {
     const dir = tempDir();
-    const r = junheng('classes', writeTemp(dir, 'h.csv', 'id,stage,pupils\n1,primary,3\n'), ...ON);
+    const r = await junheng('classes', writeTemp(dir, 'h.csv', 'id,stage,pupils\n1,primary,3\n'), ...ON);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('line 1: unknown column "pupils"; the columns are id,school,town,location,stage,size,incomplete');
     expect(r.stderr).toContain('line 1: missing required column size');
   });
 
-  it('a row of the wrong width, an empty file', () => {
+  it('a row of the wrong width, an empty file', async () => {
     const dir = tempDir();
-    const wide = junheng('classes', writeTemp(dir, 'w.csv', 'stage,size\nprimary,40,1\n'), ...ON);
+    const wide = await junheng('classes', writeTemp(dir, 'w.csv', 'stage,size\nprimary,40,1\n'), ...ON);
     expect(wide.status).toBe(1);
     expect(wide.stderr).toContain('line 2: 3 cells, but the header has 2');
-    const empty = junheng('classes', writeTemp(dir, 'e.csv', ''), ...ON);
+    const empty = await junheng('classes', writeTemp(dir, 'e.csv', ''), ...ON);
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain('the file is empty');
   });
 
-  it('JSON: bad rows by index, not a list, not JSON', () => {
+  it('JSON: bad rows by index, not a list, not JSON', async () => {
     const dir = tempDir();
-    const rows = junheng('classes', writeTemp(dir, 'b.json', '[{"stage":"primary","size":1},{"stage":"primary","size":"x","colour":1}]'), ...ON);
+    const rows = await junheng('classes', writeTemp(dir, 'b.json', '[{"stage":"primary","size":1},{"stage":"primary","size":"x","colour":1}]'), ...ON);
     expect(rows.status).toBe(1);
     expect(rows.stdout).toBe('');
     expect(rows.stderr).toContain('classes[1].size: must be a non-negative whole number, got the text "x"');
     expect(rows.stderr).toContain('classes[1].colour: is not a field junheng knows');
-    const object = junheng('classes', writeTemp(dir, 'o.json', '{"classes":[]}'), ...ON);
+    const object = await junheng('classes', writeTemp(dir, 'o.json', '{"classes":[]}'), ...ON);
     expect(object.status).toBe(1);
     expect(object.stderr).toContain('must be a list of classes');
-    const broken = junheng('classes', writeTemp(dir, 'x.json', '[{'), ...ON);
+    const broken = await junheng('classes', writeTemp(dir, 'x.json', '[{'), ...ON);
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('is not valid JSON');
   });
 
-  it('a date before the thresholds, a bad date', () => {
-    const early = junheng('classes', ROSTER, '--as-of', '2015-01-01');
+  it('a date before the thresholds, a bad date', async () => {
+    const early = await junheng('classes', ROSTER, '--as-of', '2015-01-01');
     expect(early.status).toBe(1);
     expect(early.stdout).toBe('');
     expect(early.stderr).toContain('--as-of: is too early');
-    const bad = junheng('classes', ROSTER, '--as-of', '2025-02-30');
+    const bad = await junheng('classes', ROSTER, '--as-of', '2025-02-30');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--as-of: must be a real calendar date');
   });
 
-  it('a missing file', () => {
-    const r = junheng('classes', 'no-such-file.csv', ...ON);
+  it('a missing file', async () => {
+    const r = await junheng('classes', 'no-such-file.csv', ...ON);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('cannot read no-such-file.csv: no such file');
   });
 
-  it('usage errors exit 2 with the help', () => {
+  it('usage errors exit 2 with the help', async () => {
     for (const args of [['classes'], ['classes', ROSTER, '--group-by', 'county'], ['classes', ROSTER, '--format', 'xml'], ['classes', ROSTER, '--colour'], ['classes', ROSTER, ROSTER]]) {
-      const r = junheng(...args);
+      const r = await junheng(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toContain('Usage: junheng classes');
     }
   });
 
-  it('--help documents the header', () => {
-    const r = junheng('classes', '--help');
+  it('--help documents the header', async () => {
+    const r = await junheng('classes', '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('header id,school,town,location,stage,size,incomplete');
-    expect(junheng('--help').stdout).toMatch(/classes\s+class-size monitoring/);
+    expect((await junheng('--help')).stdout).toMatch(/classes\s+class-size monitoring/);
   });
 });

@@ -4,7 +4,7 @@
  * a stack trace.
  */
 import { describe, expect, it } from 'vitest';
-import { countAt, countCell, countWording } from '../../src/cli/csv.js';
+import { countAt, countCell, countWording } from '../src/csv.js';
 import { CENTRAL_2025, junheng, tempDir, writeTemp, type Run } from './helpers.js';
 
 const HEADER = 'id,location,kind,primary,junior,boarders_primary,boarders_junior,disabled';
@@ -17,10 +17,10 @@ function rejected(r: Run): string {
   return r.stderr;
 }
 
-const budget = (content: string | Buffer, ...extra: string[]): Run => junheng('budget', writeTemp(tempDir(), 'roster.csv', content), ...CENTRAL_2025, '--format', 'json', ...extra);
+const budget = (content: string | Buffer, ...extra: string[]): Promise<Run> => junheng('budget', writeTemp(tempDir(), 'roster.csv', content), ...CENTRAL_2025, '--format', 'json', ...extra);
 
 describe('counts are read from their text, exactly', () => {
-  it('a count is digits, with at most a trailing point and zeros', () => {
+  it('a count is digits, with at most a trailing point and zeros', async () => {
     expect(countAt('12', 0, 2)).toBe(12);
     expect(countAt('012', 0, 3)).toBe(12);
     expect(countAt('12.0', 0, 4)).toBe(12);
@@ -31,7 +31,7 @@ describe('counts are read from their text, exactly', () => {
     }
   });
 
-  it('a cell read inexactly as a double is passed on as its text, never as the double', () => {
+  it('a cell read inexactly as a double is passed on as its text, never as the double', async () => {
     expect(countCell('99.99999999999999999')).toBe('99.99999999999999999');
     expect(countCell('12.0000000000000001')).toBe('12.0000000000000001');
     expect(countCell('9007199254740993')).toBe('9007199254740993');
@@ -43,7 +43,7 @@ describe('counts are read from their text, exactly', () => {
     expect(countCell('')).toBeUndefined();
   });
 
-  it('the command words a number it passed on as text, quoting it as written', () => {
+  it('the command words a number it passed on as text, quoting it as written', async () => {
     expect(countWording('99.99999999999999999')).toBe('must be a whole number, got 99.99999999999999999');
     expect(countWording('9007199254740993')).toBe('must be at most 1000000, got 9007199254740993');
     expect(countWording('-9007199254740993')).toBe('must not be negative, got -9007199254740993');
@@ -59,14 +59,14 @@ describe('counts are read from their text, exactly', () => {
     ['-5: the library\'s words', 'A,rural,,-5,,,,', 'line 2 (school "A"), column primary: must not be negative, got -5'],
     ['1e2: text', 'A,rural,,1e2,,,,', 'line 2 (school "A"), column primary: must be a non-negative whole number, got the text "1e2"'],
   ];
-  it.each(cases)('%s', (_, row, message) => {
-    const stderr = rejected(budget(`${HEADER}\n${row}\n`));
+  it.each(cases)('%s', async (_, row, message) => {
+    const stderr = rejected(await budget(`${HEADER}\n${row}\n`));
     expect(stderr).toContain(message);
     expect(stderr).toMatch(/, 1 problem;/);
   });
 
-  it('12.0 and 007 are counts: 12 and 7 pupils', () => {
-    const r = budget(`${HEADER}\nA,urban,,12.0,,,,\nB,urban,,007,,,,\n`);
+  it('12.0 and 007 are counts: 12 and 7 pupils', async () => {
+    const r = await budget(`${HEADER}\nA,urban,,12.0,,,,\nB,urban,,007,,,,\n`);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { schools: Array<{ fundedPupils: number }> };
     expect(out.schools.map((s) => s.fundedPupils)).toEqual([12, 7]);
@@ -74,9 +74,9 @@ describe('counts are read from their text, exactly', () => {
 });
 
 describe('at most 50 problems are shown, then a count of the rest', () => {
-  it('120 bad rows: 50 lines, then "… and 70 more problems"', () => {
+  it('120 bad rows: 50 lines, then "… and 70 more problems"', async () => {
     const rows = Array.from({ length: 120 }, (_, i) => `S${i},rural,,-${i + 1},,,,`);
-    const stderr = rejected(budget(`${HEADER}\n${rows.join('\n')}\n`));
+    const stderr = rejected(await budget(`${HEADER}\n${rows.join('\n')}\n`));
     const lines = stderr.trimEnd().split('\n');
     expect(lines[0]).toBe('junheng: cannot compute the budget, 120 problems; nothing computed:');
     expect(lines).toHaveLength(1 + 50 + 1);
@@ -84,34 +84,34 @@ describe('at most 50 problems are shown, then a count of the rest', () => {
     expect(lines[51]).toBe('  … and 70 more problems, not shown');
   });
 
-  it('rows past the 50th problem are still counted problem by problem (two problems in a row count two)', () => {
+  it('rows past the 50th problem are still counted problem by problem (two problems in a row count two)', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => `S${i},village,,-1,,,,`);
-    const stderr = rejected(budget(`${HEADER}\n${rows.join('\n')}\n`));
+    const stderr = rejected(await budget(`${HEADER}\n${rows.join('\n')}\n`));
     expect(stderr).toMatch(/^junheng: cannot compute the budget, 120 problems;/);
     expect(stderr).toContain('… and 70 more problems, not shown');
   });
 
-  it('repeated ids past the 50th problem are counted', () => {
+  it('repeated ids past the 50th problem are counted', async () => {
     const rows = Array.from({ length: 80 }, () => 'TWIN,rural,,10,,,,');
-    const stderr = rejected(budget(`${HEADER}\n${rows.join('\n')}\n`));
+    const stderr = rejected(await budget(`${HEADER}\n${rows.join('\n')}\n`));
     expect(stderr).toMatch(/^junheng: cannot compute the budget, 79 problems;/);
     expect(stderr).toContain('line 3 (school "TWIN"), column id: repeats the id of school on line 2 ("TWIN")');
     expect(stderr).toContain('… and 29 more problems, not shown');
   });
 
-  it('rows of the wrong width: 50 shown, the rest counted', () => {
+  it('rows of the wrong width: 50 shown, the rest counted', async () => {
     const rows = Array.from({ length: 75 }, (_, i) => `S${i},rural`);
-    const stderr = rejected(budget(`${HEADER}\n${rows.join('\n')}\n`));
+    const stderr = rejected(await budget(`${HEADER}\n${rows.join('\n')}\n`));
     expect(stderr.trimEnd().split('\n')).toHaveLength(1 + 50 + 1);
     expect(stderr).toContain('… and 25 more problems, not shown');
   });
 
-  it('210,000 bad rows: exit 1, nothing on stdout, stderr under 20 KB, quickly', () => {
+  it('210,000 bad rows: exit 1, nothing on stdout, stderr under 20 KB, quickly', async () => {
     const rows: string[] = [];
     for (let i = 0; i < 210_000; i++) rows.push(i % 3 === 0 ? `B${i},rural,,-5,,,,` : i % 3 === 1 ? `C${i},village,,10,,,,` : `D${i},rural,,lots,,3,,`);
     const file = writeTemp(tempDir(), 'bad.csv', `${HEADER}\n${rows.join('\n')}\n`);
     const started = performance.now();
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'json');
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'json');
     const seconds = (performance.now() - started) / 1000;
     const stderr = rejected(r);
     expect(Buffer.byteLength(stderr)).toBeLessThan(20_000);
@@ -122,51 +122,51 @@ describe('at most 50 problems are shown, then a count of the rest', () => {
 });
 
 describe('a cell quoted in a message is cut to 80 characters', () => {
-  it('an unknown column name', () => {
+  it('an unknown column name', async () => {
     const name = 'x'.repeat(300);
-    const stderr = rejected(budget(`id,location,${name}\nA,rural,1\n`));
+    const stderr = rejected(await budget(`id,location,${name}\nA,rural,1\n`));
     expect(stderr).toContain(`unknown column "${'x'.repeat(80)}…"`);
     expect(stderr).not.toContain('x'.repeat(81));
   });
 
-  it('an id naming its row', () => {
+  it('an id naming its row', async () => {
     const id = 'Z'.repeat(150);
-    const stderr = rejected(budget(`${HEADER}\n${id},village,,10,,,,\n`));
+    const stderr = rejected(await budget(`${HEADER}\n${id},village,,10,,,,\n`));
     expect(stderr).toContain(`line 2 (school "${'Z'.repeat(80)}…"), column location`);
   });
 
-  it('a long number in a count', () => {
+  it('a long number in a count', async () => {
     const cell = `1.${'0'.repeat(200)}1`;
-    const stderr = rejected(budget(`${HEADER}\nA,rural,,${cell},,,,\n`));
+    const stderr = rejected(await budget(`${HEADER}\nA,rural,,${cell},,,,\n`));
     expect(stderr).toContain(`column primary: must be a whole number, got ${cell.slice(0, 80)}…\n`);
   });
 });
 
 describe('binary input is refused from its first kilobytes', () => {
-  it('a file of NUL bytes', () => {
-    const stderr = rejected(budget(Buffer.alloc(1 << 20)));
+  it('a file of NUL bytes', async () => {
+    const stderr = rejected(await budget(Buffer.alloc(1 << 20)));
     expect(stderr).toMatch(/is not a text file: it holds NUL bytes in its first kilobytes \(binary data\)/);
   });
 
-  it('a CSV saved as UTF-16: says so', () => {
-    const stderr = rejected(budget(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\nA,rural,,10,,,,\n`, 'utf16le')])));
+  it('a CSV saved as UTF-16: says so', async () => {
+    const stderr = rejected(await budget(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\nA,rural,,10,,,,\n`, 'utf16le')])));
     expect(stderr).toContain('text saved as UTF-16; save it as UTF-8');
   });
 
-  it('random bytes', () => {
+  it('random bytes', async () => {
     const bytes = Buffer.alloc(8192);
     for (let i = 0; i < bytes.length; i++) bytes[i] = 1 + ((i * 2654435761) >>> 24) % 255;
-    const stderr = rejected(budget(bytes));
+    const stderr = rejected(await budget(bytes));
     expect(stderr).toMatch(/is not a text file/);
   });
 
-  it('a JSON file of NUL bytes', () => {
-    const r = junheng('budget', writeTemp(tempDir(), 'roster.json', Buffer.alloc(4096)), ...CENTRAL_2025);
+  it('a JSON file of NUL bytes', async () => {
+    const r = await junheng('budget', writeTemp(tempDir(), 'roster.json', Buffer.alloc(4096)), ...CENTRAL_2025);
     expect(rejected(r)).toMatch(/is not a text file/);
   });
 
-  it('a line without a line end longer than 1 MiB ends the reading, with the line', () => {
-    const stderr = rejected(budget(`${HEADER}\nA,rural,,10,,,,\n${'a'.repeat(3 << 20)}`));
+  it('a line without a line end longer than 1 MiB ends the reading, with the line', async () => {
+    const stderr = rejected(await budget(`${HEADER}\nA,rural,,10,,,,\n${'a'.repeat(3 << 20)}`));
     expect(stderr).toContain('line 3: longer than 1,048,576 characters without a line end');
   });
 });

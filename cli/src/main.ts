@@ -18,4 +18,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = run(process.argv.slice(2), io);
+process.exitCode = await run(process.argv.slice(2), io);

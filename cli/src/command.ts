@@ -29,7 +29,7 @@ export interface Command {
   /** Full help for `junheng <name> --help`. */
   readonly help: string;
   /** Runs the command and returns its exit status. Throws {@link UsageError} or {@link InputError}. */
-  run(args: string[], io: Io): number;
+  run(args: string[], io: Io): number | Promise<number>;
 }
 
 /** The command line itself is wrong: exit 2, with the usage. */

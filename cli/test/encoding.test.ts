@@ -4,7 +4,7 @@
  * in Excel (BOM, no formulas run).
  */
 import { describe, expect, it } from 'vitest';
-import { CHUNK } from '../../src/cli/read.js';
+import { CHUNK } from '../src/read.js';
 import { CENTRAL_2025, junheng, junhengIn, tempDir, writeTemp, type JsonBudget, type Run } from './helpers.js';
 
 
@@ -35,73 +35,73 @@ const json = (r: Run): JsonBudget => {
 describe('junheng budget: the roster files a bureau has', () => {
   const dir = tempDir();
   const english = writeTemp(dir, 'english.csv', ENGLISH);
-  const expected = json(junheng('budget', english, ...CENTRAL_2025, '--format', 'json'));
+  const expected = junheng('budget', english, ...CENTRAL_2025, '--format', 'json').then(json);
 
-  it('the GBK test bytes are the Chinese roster (as GB18030 decodes them)', () => {
+  it('the GBK test bytes are the Chinese roster (as GB18030 decodes them)', async () => {
     expect(new TextDecoder('gbk', { fatal: true }).decode(CHINESE_GBK)).toBe(CHINESE_TEXT);
-    expect(expected.schools.map((s) => s.id)).toEqual(['城关小学', '镇中心校', '村小', '新区初中']);
+    expect((await expected).schools.map((s) => s.id)).toEqual(['城关小学', '镇中心校', '村小', '新区初中']);
   });
 
-  it('a GBK CSV with Chinese headers and 城区/镇区/乡村 gives the same JSON as the English UTF-8 one', () => {
+  it('a GBK CSV with Chinese headers and 城区/镇区/乡村 gives the same JSON as the English UTF-8 one', async () => {
     const file = writeTemp(dir, 'gbk.csv', CHINESE_GBK);
-    expect(json(junheng('budget', file, ...CENTRAL_2025, '--format', 'json'))).toEqual(expected);
-    for (const encoding of ['gbk', 'gb18030']) expect(json(junheng('budget', file, ...CENTRAL_2025, '--format', 'json', '--encoding', encoding))).toEqual(expected);
+    expect(json(await junheng('budget', file, ...CENTRAL_2025, '--format', 'json'))).toEqual(await expected);
+    for (const encoding of ['gbk', 'gb18030']) expect(json(await junheng('budget', file, ...CENTRAL_2025, '--format', 'json', '--encoding', encoding))).toEqual(await expected);
   });
 
-  it('short GBK text that is also valid UTF-8 (小学 = D0 A1 D1 A7, the UTF-8 of "Сѧ") is read as GBK', () => {
+  it('short GBK text that is also valid UTF-8 (小学 = D0 A1 D1 A7, the UTF-8 of "Сѧ") is read as GBK', async () => {
     const file = writeTemp(dir, 'short.csv', Buffer.concat([Buffer.from('id,location,primary\n'), Buffer.from('d0a1d1a7', 'hex'), Buffer.from(',rural,150\n')]));
-    expect(json(junheng('budget', file, ...CENTRAL_2025, '--format', 'json')).schools[0]?.id).toBe('小学');
+    expect(json(await junheng('budget', file, ...CENTRAL_2025, '--format', 'json')).schools[0]?.id).toBe('小学');
   });
 
-  it('UTF-8 with and without a BOM, Chinese headers, gives the same JSON', () => {
+  it('UTF-8 with and without a BOM, Chinese headers, gives the same JSON', async () => {
     for (const [name, content] of [
       ['bom.csv', `\uFEFF${CHINESE_TEXT}`],
       ['plain.csv', CHINESE_TEXT],
     ] as const) {
       const file = writeTemp(dir, name, content);
-      expect(json(junheng('budget', file, ...CENTRAL_2025, '--format', 'json')), name).toEqual(expected);
+      expect(json(await junheng('budget', file, ...CENTRAL_2025, '--format', 'json')), name).toEqual(await expected);
     }
     const forced = writeTemp(dir, 'forced.csv', CHINESE_TEXT);
-    expect(json(junheng('budget', forced, ...CENTRAL_2025, '--format', 'json', '--encoding', 'utf8'))).toEqual(expected);
+    expect(json(await junheng('budget', forced, ...CENTRAL_2025, '--format', 'json', '--encoding', 'utf8'))).toEqual(await expected);
   });
 
-  it('学校代码 and 城乡分类 with the statistical codes (111 / 121 / 220) read as urban / town / rural', () => {
+  it('学校代码 and 城乡分类 with the statistical codes (111 / 121 / 220) read as urban / town / rural', async () => {
     const text = '学校代码,城乡分类,小学在校生数,初中在校生数\n城关小学,111,2400,\n镇中心校,121,168,\n村小,220,150,\n新区初中,112,,960\n';
-    expect(json(junheng('budget', writeTemp(dir, 'codes.csv', text), ...CENTRAL_2025, '--format', 'json'))).toEqual(expected);
+    expect(json(await junheng('budget', writeTemp(dir, 'codes.csv', text), ...CENTRAL_2025, '--format', 'json'))).toEqual(await expected);
   });
 
-  it('a location word the rules do not know is still refused, naming the line', () => {
-    const r = junheng('budget', writeTemp(dir, 'bad-location.csv', '学校代码,城乡类型,小学在校生数\nA,城市,100\n'), ...CENTRAL_2025);
+  it('a location word the rules do not know is still refused, naming the line', async () => {
+    const r = await junheng('budget', writeTemp(dir, 'bad-location.csv', '学校代码,城乡类型,小学在校生数\nA,城市,100\n'), ...CENTRAL_2025);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/line 2 \(school "A"\), column location/);
   });
 
-  it('a file neither UTF-8 nor GB18030 is exit 1, naming the line and suggesting --encoding; never garbled ids', () => {
+  it('a file neither UTF-8 nor GB18030 is exit 1, naming the line and suggesting --encoding; never garbled ids', async () => {
     const file = writeTemp(dir, 'broken.csv', Buffer.concat([Buffer.from('id,location,primary\nA,rural,150\n'), Buffer.from([0x42, 0xff, 0xfe, 0x43]), Buffer.from(',rural,150\n')]));
-    const r = junheng('budget', file, ...CENTRAL_2025);
+    const r = await junheng('budget', file, ...CENTRAL_2025);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('line 3: bytes that are not valid UTF-8 or GB18030 (GBK)');
     expect(r.stderr).toContain('--encoding utf8|gbk|gb18030');
   });
 
-  it('--encoding utf8 on a GBK file is refused at the first line that is not UTF-8', () => {
+  it('--encoding utf8 on a GBK file is refused at the first line that is not UTF-8', async () => {
     const file = writeTemp(dir, 'gbk2.csv', Buffer.concat([Buffer.from('id,location,primary\n'), CHINESE_GBK.subarray(CHINESE_GBK.indexOf(0x0a) + 1)]));
     // Rows start at line 2; the header's columns are the English ones, the rows the GBK ones.
-    const r = junheng('budget', file, ...CENTRAL_2025, '--encoding', 'utf8');
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--encoding', 'utf8');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('line 2: bytes that are not valid UTF-8 (--encoding utf8)');
     expect(r.stderr).not.toContain('\uFFFD');
   });
 
-  it('--encoding must be one it knows', () => {
-    const r = junheng('budget', english, '--encoding', 'latin1');
+  it('--encoding must be one it knows', async () => {
+    const r = await junheng('budget', english, '--encoding', 'latin1');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--encoding must be one of auto, utf8, gbk, gb18030');
   });
 
-  it('a GBK character cut by the chunk boundary is decoded whole', () => {
+  it('a GBK character cut by the chunk boundary is decoded whole', async () => {
     const header = 'id,location,primary\n';
     const row = (i: number): string => `F${String(i).padStart(6, '0')},rural,150\n`;
     const parts: string[] = [header];
@@ -118,7 +118,7 @@ describe('junheng budget: the roster files a bureau has', () => {
     const ascii = Buffer.from(parts.join(''));
     expect(ascii.length).toBe(CHUNK - 1);
     const file = writeTemp(dir, 'boundary.csv', Buffer.concat([ascii, Buffer.from('d0a1d1a731', 'hex'), Buffer.from(',town,150\n')]));
-    const r = json(junheng('budget', file, ...CENTRAL_2025, '--format', 'json'));
+    const r = json(await junheng('budget', file, ...CENTRAL_2025, '--format', 'json'));
     expect(r.schools).toHaveLength(i + 2);
     expect(r.schools.at(-1)?.id).toBe('小学1');
   });
@@ -126,23 +126,23 @@ describe('junheng budget: the roster files a bureau has', () => {
 
 describe('junheng budget - (standard input)', () => {
   const dir = tempDir();
-  const expected = json(junheng('budget', writeTemp(dir, 'english.csv', ENGLISH), ...CENTRAL_2025, '--format', 'json'));
+  const expected = junheng('budget', writeTemp(dir, 'english.csv', ENGLISH), ...CENTRAL_2025, '--format', 'json').then(json);
 
-  it('reads a GBK CSV roster from standard input', () => {
-    expect(json(junhengIn(CHINESE_GBK, 'budget', '-', ...CENTRAL_2025, '--format', 'json'))).toEqual(expected);
+  it('reads a GBK CSV roster from standard input', async () => {
+    expect(json(await junhengIn(CHINESE_GBK, 'budget', '-', ...CENTRAL_2025, '--format', 'json'))).toEqual(await expected);
   });
 
-  it('reads a JSON roster from standard input', () => {
+  it('reads a JSON roster from standard input', async () => {
     const roster = JSON.stringify([{ id: 'A', location: 'rural', pupils: { primary: 150 } }]);
-    const r = json(junhengIn(Buffer.from(roster), 'budget', '-', ...CENTRAL_2025, '--format', 'json'));
+    const r = json(await junhengIn(Buffer.from(roster), 'budget', '-', ...CENTRAL_2025, '--format', 'json'));
     expect(r.schools).toEqual([{ id: 'A', fundedPupils: 200, floorApplied: 'district-100-to-200', amount: '120000' }]);
   });
 
-  it('names standard input in its problems', () => {
-    const r = junhengIn(Buffer.from('id,location,primary\nA,nowhere,150\n'), 'budget', '-', ...CENTRAL_2025);
+  it('names standard input in its problems', async () => {
+    const r = await junhengIn(Buffer.from('id,location,primary\nA,nowhere,150\n'), 'budget', '-', ...CENTRAL_2025);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/line 2 \(school "A"\), column location/);
-    const empty = junhengIn(Buffer.alloc(0), 'budget', '-', ...CENTRAL_2025);
+    const empty = await junhengIn(Buffer.alloc(0), 'budget', '-', ...CENTRAL_2025);
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain('standard input');
   });
@@ -151,21 +151,21 @@ describe('junheng budget - (standard input)', () => {
 describe('junheng budget --format csv for a spreadsheet', () => {
   const dir = tempDir();
 
-  it('starts with a UTF-8 BOM unless --no-bom; carries the school name (学校名称)', () => {
+  it('starts with a UTF-8 BOM unless --no-bom; carries the school name (学校名称)', async () => {
     const file = writeTemp(dir, 'gbk.csv', CHINESE_GBK);
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv');
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'csv');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual(['\uFEFFid,name,pupils,funded_pupils,floor_applied,amount', '城关小学,城关镇第一小学,2400,2400,,1440000', '镇中心校,镇中心学校,168,168,,100800']);
-    const plain = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
+    const plain = await junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
     expect(plain.stdout.startsWith('id,name,pupils,')).toBe(true);
-    const table = junheng('budget', file, ...CENTRAL_2025);
+    const table = await junheng('budget', file, ...CENTRAL_2025);
     expect(table.stdout).toMatch(/^id\s+name\s+pupils\s+funded\s+floor\s+amount$/m);
     expect(table.stdout).toMatch(/^城关小学\s+城关镇第一小学\s+2400\s+2400\s+1440000$/m);
   });
 
-  it('prefixes cells beginning =, +, - or @ with an apostrophe, so no formula runs', () => {
+  it('prefixes cells beginning =, +, - or @ with an apostrophe, so no formula runs', async () => {
     const file = writeTemp(dir, 'formula.csv', 'id,name,location,primary\n=HYPERLINK("x"),+1+1,rural,150\n@SUM(A1),-2,rural,150\n-A,ok,rural,150\n');
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom');
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       'id,name,pupils,funded_pupils,floor_applied,amount\n' +
@@ -175,23 +175,23 @@ describe('junheng budget --format csv for a spreadsheet', () => {
     );
   });
 
-  it('leaves negative amounts (the what-if difference) as numbers', () => {
+  it('leaves negative amounts (the what-if difference) as numbers', async () => {
     const file = writeTemp(dir, 'what.csv', 'id,location,primary\nA,rural,150\n');
     const patch = writeTemp(dir, 'patch.json', JSON.stringify({ funding: { benchmark: { primary: 500 } } }));
-    const r = junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom', '--what-if', patch);
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'csv', '--no-bom', '--what-if', patch);
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[1]).toMatch(/^A,150,200,district-100-to-200,120000,100000,-20000$/);
   });
 });
 
 describe('junheng budget: a JSON roster in GBK', () => {
-  it('is decoded like a CSV one', () => {
+  it('is decoded like a CSV one', async () => {
     const dir = tempDir();
     // [{"id":"小学","location":"rural","pupils":{"primary":150}}] with the id in GBK.
     const file = writeTemp(dir, 'gbk.json', Buffer.concat([Buffer.from('[{"id":"'), Buffer.from('d0a1d1a7', 'hex'), Buffer.from('","location":"rural","pupils":{"primary":150}}]')]));
-    expect(json(junheng('budget', file, ...CENTRAL_2025, '--format', 'json')).schools[0]?.id).toBe('小学');
+    expect(json(await junheng('budget', file, ...CENTRAL_2025, '--format', 'json')).schools[0]?.id).toBe('小学');
     const broken = writeTemp(dir, 'broken.json', Buffer.from('[{"id":"\xff\xfe"}]', 'latin1'));
-    const r = junheng('budget', broken, ...CENTRAL_2025);
+    const r = await junheng('budget', broken, ...CENTRAL_2025);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('line 1: bytes that are not valid UTF-8 or GB18030 (GBK)');
   });

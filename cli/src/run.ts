@@ -35,11 +35,15 @@ Run 'junheng <command> --help' for a command's arguments and options.
 
 function version(): string {
   const require = createRequire(import.meta.url);
-  return (require('junheng/package.json') as { version: string }).version;
+  // cli/package.json, from cli/src (tests) and cli/dist (the built command) alike.
+  return (require('../package.json') as { version: string }).version;
 }
 
-/** Runs the command line `argv` (without `node` and the script) and returns the exit status. */
-export function run(argv: readonly string[], io: Io): number {
+/**
+ * Runs the command line `argv` (without `node` and the script) and resolves to the exit status.
+ * Asynchronous because some inputs and outputs are (an .xlsx roster, an .xlsx or HTML report).
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   let command: Command | undefined;
   try {
@@ -61,7 +65,7 @@ export function run(argv: readonly string[], io: Io): number {
     if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
     command = COMMANDS.find((c) => c.name === first);
     if (command === undefined) throw new UsageError(`unknown command '${first}'`);
-    return command.run(rest, io);
+    return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       const help = error.command?.help ?? usage();
