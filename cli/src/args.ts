@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './command.js';
+import { defaultLang, LANGS, type Lang } from './lang.js';
 
 /** The help text's section on `--parameters` files, the same for every command. */
 export const PARAMETERS_HELP = `Parameters files (--parameters FILE): a JSON object of parameter values by their paths, as
@@ -26,10 +27,28 @@ export interface CommandArgs<K extends string> {
   readonly parameters: string | undefined;
   /** The command's own boolean flags that were given (`'no-bom'`). */
   readonly switches: ReadonlySet<string>;
+  /** `--lang zh|en`, or the locale's ({@link defaultLang}). */
+  readonly lang: Lang;
+  /** `--encoding` as given (the input's reader checks it), absent when not given. */
+  readonly encoding: string | undefined;
+  /** `--sheet NAME`: the sheet of an .xlsx input, absent when not given (the first sheet). */
+  readonly sheet: string | undefined;
 }
 
+/** The output formats every command offers (a command may add its own, such as assess's markdown). */
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'xlsx', 'html'] as const;
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The help text's lines on the options every command shares (after its own). */
+export const COMMON_OPTIONS_HELP = `  --lang zh|en                     the language of headings, labels and footers (default: zh
+                                   when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese, else
+                                   en); JSON keys stay English
+  --encoding auto|utf8|gbk|gb18030 a CSV input's encoding (default auto: UTF-8, else GB18030)
+  --sheet NAME                     the sheet of an .xlsx input (default: the first)`;
+
 /**
- * Parses `args`: the command's string flags `names`, plus `--as-of`, `--parameters` and `-h`/`--help`, and exactly
+ * Parses `args`: the command's string flags `names`, plus `--as-of`, `--parameters`, `--lang`, `--encoding`, `--sheet` and `-h`/`--help`, and exactly
  * one input file (`what` names it in messages; `-` is standard input), and the command's boolean flags `booleans`. Unknown flags, missing values and a missing or extra
  * file are {@link UsageError}s of `command`. Returns `'help'` for `--help`.
  */
@@ -37,6 +56,9 @@ export function parseCommandArgs<K extends string>(args: string[], names: readon
   const options: Record<string, { type: 'string' } | { type: 'boolean'; short?: string }> = {
     'as-of': { type: 'string' },
     parameters: { type: 'string' },
+    lang: { type: 'string' },
+    encoding: { type: 'string' },
+    sheet: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   };
   for (const name of names) options[name] = { type: 'string' };
@@ -64,7 +86,19 @@ export function parseCommandArgs<K extends string>(args: string[], names: readon
   const asOf = values['as-of'];
   const parameters = values['parameters'];
   const switches = new Set(booleans.filter((name) => values[name] === true));
-  return { flags, file: positionals[0] as string, asOf: typeof asOf === 'string' ? asOf : todayIso(), parameters: typeof parameters === 'string' ? parameters : undefined, switches };
+  const lang = values['lang'];
+  if (lang !== undefined && !(LANGS as readonly unknown[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got ${JSON.stringify(lang)}`, command);
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  return {
+    flags,
+    file: positionals[0] as string,
+    asOf: typeof asOf === 'string' ? asOf : todayIso(),
+    parameters: typeof parameters === 'string' ? parameters : undefined,
+    switches,
+    lang: (lang as Lang | undefined) ?? defaultLang(),
+    encoding: text('encoding'),
+    sheet: text('sheet'),
+  };
 }
 
 /** `--format`: one of `formats`, the first being the default. */

@@ -1,0 +1,103 @@
+/**
+ * The reader's language: `--lang zh|en` (default: zh when the locale is Chinese, else en). Headings,
+ * labels, footers and explanations follow it; JSON keys never do. What every command shares is
+ * here — the footer's wording, amounts with thousands separators, source documents by their number
+ * (国发〔2015〕67号), parameters by their name — so the four commands say the same thing the same way.
+ */
+import { describeParameters, provisions, sources, type Bilingual } from 'junheng';
+
+/** The languages of the command's output. */
+export const LANGS = ['zh', 'en'] as const;
+/** One of {@link LANGS}. */
+export type Lang = (typeof LANGS)[number];
+
+/**
+ * The language of a locale: zh when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first one set, as the C
+ * library reads them) names Chinese (`zh_CN.UTF-8`, `zh-TW`, `zh`), else en.
+ */
+export function defaultLang(env: Readonly<Record<string, string | undefined>> = process.env): Lang {
+  const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((v) => v !== undefined && v !== '') ?? '';
+  return /^zh([_.@-]|$)/i.test(locale) ? 'zh' : 'en';
+}
+
+/** The text of `b` in `lang`. */
+export const inLang = (b: Bilingual, lang: Lang): string => b[lang];
+
+/** `zh` or `en`, by `lang`: for the command's own short wording. */
+export const say = (lang: Lang, zh: string, en: string): string => (lang === 'zh' ? zh : en);
+
+/**
+ * A decimal text with thousands separators in its whole part: `1459200` → `1,459,200`,
+ * `-18434232.5` → `-18,434,232.5`. Text that is not a plain decimal is returned as it is.
+ */
+export function grouped(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (m === null) return text;
+  const whole = m[2] as string;
+  if (whole.length <= 3) return text;
+  let out = '';
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) out += ',';
+    out += whole[i];
+  }
+  return `${m[1]}${out}${m[3] ?? ''}`;
+}
+
+/**
+ * A citation as a reader knows it: a source document by its number (`gf-2015-67` → 国发〔2015〕67号)
+ * or, without one, its title in `lang`; a provision of the opinion as `意见 5.1` / `opinion 5.1`.
+ * Anything else (a local source named in a parameters file) is returned as written.
+ */
+export function citationLabel(id: string, lang: Lang): string {
+  const source = (sources as Readonly<Record<string, { number?: string; title: Bilingual }>>)[id];
+  if (source !== undefined) return source.number ?? (lang === 'zh' ? `《${source.title.zh}》` : source.title.en);
+  if (provisions.some((p) => p.id === id)) return say(lang, `《意见》${id}`, `opinion ${id}`);
+  return id;
+}
+
+/** Citations as a reader knows them, without repeats. */
+export const citationLabels = (ids: readonly string[], lang: Lang): string[] => [...new Set(ids.map((id) => citationLabel(id, lang)))];
+
+let names: Map<string, Bilingual> | undefined;
+
+/**
+ * A parameter as a reader names it: the first phrase of its description in `lang` (`funding.floors`
+ * → 规模较小学校保底核定人数 / Small-school floors), falling back to its path.
+ */
+export function parameterName(path: string, lang: Lang): string {
+  names ??= new Map(describeParameters().map((d) => [d.path, d.description]));
+  const description = names.get(path);
+  if (description === undefined) return path;
+  const text = description[lang];
+  const cut = ((lang === 'zh' ? text.split(/[：:（(，；。]/)[0] : text.split(/[:(;]|\.\s|, (?=[a-z])/)[0]) ?? text).trim() || path;
+  // Paths that differ only by stage or school type get it said (小学 / primary).
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  const qualifier = STAGE_WORDS[last];
+  if (qualifier === undefined || cut.includes(qualifier.zh) || cut.toLowerCase().includes(qualifier.en)) return cut;
+  return lang === 'zh' ? `${qualifier.zh}${cut}` : `${cut} (${qualifier.en})`;
+}
+
+const STAGE_WORDS: Readonly<Record<string, Bilingual>> = {
+  primary: { zh: '小学', en: 'primary' },
+  junior: { zh: '初中', en: 'junior' },
+  senior: { zh: '高中', en: 'senior' },
+  incompletePrimary: { zh: '非完全小学', en: 'incomplete primary' },
+  nineYear: { zh: '九年一贯制学校', en: 'nine-year school' },
+  twelveYear: { zh: '十二年一贯制学校', en: 'twelve-year school' },
+};
+
+/** The words every command's footer uses, in both languages: one wording across commands. */
+export const FOOTER = {
+  cites: { zh: '依据', en: 'Cites' },
+  asOf: { zh: '计算日期', en: 'As of' },
+  region: { zh: '地区', en: 'region' },
+  unverified: {
+    zh: '以下取值为 junheng 的解读，尚未核实（请核实或以 --parameters 覆盖）',
+    en: "Values in force that junheng has not verified (its own reading; confirm them or override with --parameters)",
+  },
+  stale: {
+    zh: (date: string, asOf: string) => `以下取值在 ${date} 之后未见来源确认仍然有效（计算日期 ${asOf} 在其后；请核实或覆盖）`,
+    en: (date: string, asOf: string) => `Not confirmed since ${date} (no source seen shows them still in force after that day, and ${asOf} is later; confirm or override)`,
+  },
+  warnings: { zh: '提示', en: 'Warnings' },
+} as const;
