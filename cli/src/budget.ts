@@ -43,6 +43,7 @@ import {
 import { COLUMNS, columnOf, locationOf, rosterSource, streamRoster, type Column } from './roster.js';
 import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
+import { openInput } from './input.js';
 
 /** Rosters larger than this show a progress line on a terminal. */
 const PROGRESS_ROWS = 50_000;
@@ -100,6 +101,7 @@ interface BudgetArgs {
   format: Format;
   parameters: string | undefined;
   whatIf: string | undefined;
+  sheet: string | undefined;
 }
 
 function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
@@ -117,6 +119,7 @@ function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
     format: chooseFormat(flags.format, FORMATS, budgetCommand),
     parameters,
     whatIf: flags['what-if'],
+    sheet: parsed.sheet,
   };
 }
 
@@ -396,7 +399,7 @@ function jsonBudget(
   };
 }
 
-function runBudget(args: string[], io: Io): number {
+async function runBudget(args: string[], io: Io): Promise<number> {
   const parsed = parseBudgetArgs(args);
   if (parsed === 'help') {
     io.stdout(HELP);
@@ -404,7 +407,7 @@ function runBudget(args: string[], io: Io): number {
   }
   const { asOf, region, format, whatIf, encoding } = parsed;
   const stdin = parsed.file === '-';
-  const file = stdin ? STDIN_NAME : parsed.file;
+  const fileOnlyName = stdin ? STDIN_NAME : parsed.file;
 
   const baseFile: ParameterFile | undefined = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
   const whatFile: ParameterFile | undefined = whatIf === undefined ? undefined : readParameterFile('--what-if', whatIf);
@@ -417,7 +420,7 @@ function runBudget(args: string[], io: Io): number {
   // The what-if file's own problems, reported beside the roster's (the what-if run's are reported
   // only when the baseline is fine). A problem found by both runs is said once.
   const badPatch = parameterFileIssues(whatFile);
-  const fileOnly = rosterSource(file, []);
+  const fileOnly = rosterSource(fileOnlyName, []);
   const others = (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean): string[] => [
     ...new Set([
       ...base.map((issue) => describeRowIssue(issue, fileOnly, baseFile?.label)),
@@ -425,16 +428,18 @@ function runBudget(args: string[], io: Io): number {
     ]),
   ];
 
-  let fd: ByteSource;
-  if (stdin) {
-    if (io.readStdin === undefined) throw new InputError([`cannot read ${STDIN_NAME}: there is none`]);
-    fd = io.readStdin();
-  } else fd = openFile(file);
+  const input = await openInput(parsed.file, io, { sheet: parsed.sheet });
+  const fd: ByteSource = input.source;
+  const file = input.name;
+  const rosterEncoding: Encoding = input.kind === 'xlsx' ? 'utf8' : encoding;
   const progress = new Progress(io, sizeOf(fd) > PROGRESS_BYTES);
   let computed: Computed;
   try {
     refuseBinary(fd, file);
-    computed = isJsonFile(stdin ? '' : file, fd) ? jsonBudget(file, fd, options, whatOptions, others, progress, encoding) : csvBudget(file, fd, options, whatOptions, others, progress, encoding);
+    computed =
+      input.kind === 'text' && isJsonFile(stdin ? '' : file, fd)
+        ? jsonBudget(file, fd, options, whatOptions, others, progress, rosterEncoding)
+        : csvBudget(file, fd, options, whatOptions, others, progress, rosterEncoding);
   } catch (error) {
     progress.stop();
     if (error instanceof CsvError) throw new InputError(capped(error.problems).lines(), `junheng: ${file} is not a readable roster CSV:`);
