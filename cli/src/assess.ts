@@ -1,8 +1,12 @@
 /**
- * `junheng assess <county.json> [--as-of YYYY-MM-DD] [--region …] [--format table|json|markdown]
- * [--gap all|comply] [--parameters set.json]` — the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号) of a county,
- * or of every county of a province (a JSON array of counties).
+ * `junheng assess <county.json | -> [--as-of YYYY-MM-DD] [--region …] [--format
+ * table|json|markdown|csv|xlsx|html] [--gap all|comply] [--lang zh|en] [--parameters set.json]` —
+ * the 优质均衡 county assessment (opinion 1.1, 6.3; 教督〔2017〕6号) of a county, or of every county
+ * of a province (a JSON array of counties), in the reader's language. The outputs are written by
+ * the modules in assess/: text.ts (table, Markdown), data.ts (CSV, .xlsx), html.ts (the report with
+ * charts); the JSON output is this file's and does not change with the language.
  */
+import { extname } from 'node:path';
 import {
   assessCounty,
   balanceGap,
@@ -17,18 +21,37 @@ import {
   type ParameterOverrides,
   type PolicyIssue,
   type Region,
-  type StageAssessment,
 } from 'junheng';
-import { staleLines, unverifiedPaths } from './stale.js';
 import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
+import { csvHeaders, csvReport, xlsxReport } from './assess/data.js';
+import { footerLines } from './assess/footer.js';
+import { htmlReport } from './assess/html.js';
+import type { Assessed, AssessRun } from './assess/model.js';
+import { markdownReport, textReport } from './assess/text.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
-import { displayWidth } from './format.js';
-import { describeParameterIssue, localParametersLine, parseJson, readParameterFile, readText } from './read.js';
+import { chooseEncoding, readInputText } from './input.js';
+import { describeParameterIssue, parseJson, readParameterFile } from './read.js';
 
-const FORMATS = ['table', 'json', 'markdown'] as const;
+const FORMATS = ['table', 'json', 'markdown', 'csv', 'xlsx', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-const HELP = `Usage: junheng assess <county.json> [options]
+/** The CSV's columns in both languages, wrapped for the help text. */
+function csvColumns(): string {
+  const zh = csvHeaders('zh');
+  const pairs = csvHeaders('en').map((en, i) => `${en} ${zh[i] ?? ''}`);
+  const lines: string[] = [];
+  let line = '';
+  for (const pair of pairs) {
+    const next = line === '' ? pair : `${line}, ${pair}`;
+    if (next.length > 74 && line !== '') {
+      lines.push(`${line},`);
+      line = pair;
+    } else line = next;
+  }
+  return [...lines, line].map((l) => `  ${l}`).join('\n');
+}
+
+const HELP = `Usage: junheng assess <county.json | -> [options]
 
 The 优质均衡 county assessment (教督〔2017〕6号; opinion 1.1, 6.3) an inspector makes from data:
 resource allocation (each school's seven indicators, each indicator's county value and
@@ -42,24 +65,62 @@ Arguments:
                 { id, stage: primary|junior, kind?: school|teaching-point, pupils,
                   qualifiedTeachers, backboneTeachers, peArtTeachers, teachingAuxiliaryArea,
                   sportsArea, equipmentValue, multimediaClassrooms }
+                See examples/county.json. '-' reads it from standard input. UTF-8 (with or
+                without BOM) or GBK / GB18030 (detected, or --encoding).
+                The county file is JSON only: a county is nested data (schools, guarantees,
+                quality, recognition, vetoes), which a CSV or .xlsx sheet cannot hold, so a
+                CSV or .xlsx input is refused (exit 1).
 
 Options:
   --as-of YYYY-MM-DD              the day whose standards apply (default: today)
   --region east|central|west      only if a guarantee item needs a regional value
-  --format table|json|markdown    output format (default: table); markdown is a report with one
-                                  section per dimension
+  --format FORMAT                 output format (default: table):
+                                    table     aligned text for the terminal
+                                    json      every result exact (keys in English, whatever --lang)
+                                    markdown  a report with one section per dimension
+                                    csv       one row per school and indicator (value, threshold,
+                                              met, share of the threshold when missed, the school's
+                                              result), then one row per stage and indicator for
+                                              the county (county value, coefficient, limit, schools
+                                              meeting); headers in --lang; UTF-8 with BOM
+                                    xlsx      a workbook: verdict, schools × indicators,
+                                              coefficients, guarantees, quality, vetoes (and with
+                                              --gap, what it would take and the coefficients after)
+                                    html      a self-contained report to print or mail: each
+                                              indicator per school against its threshold, each
+                                              coefficient against its limit, what it would take
+                                              (--gap comply unless --gap says otherwise), the
+                                              item tables and the footer; a province of more
+                                              than 10 counties gets a verdict table and each
+                                              county without its per-school charts
   --gap all|comply                also say what it would take: the smallest additions per school
                                   (all: every indicator met; comply: just enough to comply)
+  --no-bom                        CSV without the byte-order mark (Excel needs it to read UTF-8)
+  --lang zh|en                    the language of headings, labels and footers (default: zh
+                                  when the locale (LC_ALL, LC_MESSAGES, LANG) is Chinese, else
+                                  en); JSON keys stay English
+  --encoding auto|utf8|gbk|gb18030 the county file's encoding (default auto: UTF-8, else GB18030)
   --parameters set.json           base parameters: a JSON local parameter set (below)
   -h, --help                      show this help
+
+CSV columns (--lang en / --lang zh):
+${csvColumns()}.
+School rows hold value … school_result; coefficient rows (row = coefficient / 县域差异系数) hold
+the county's pupil-weighted value in value, then coefficient … schools_meeting.
+
+Display: the table, Markdown and HTML formats round for reading (indicator values to 2 decimals,
+equipment to the yuan, coefficients to 4, ratios in reasons to 3, shares of a threshold cut to
+0.1 %); CSV, .xlsx and JSON keep every value as computed.
 
 ${PARAMETERS_HELP}
 
 Exit status: 0 success (whatever the verdict), 1 bad input or data (every problem on stderr,
 nothing on stdout), 2 usage error.
 
-Example:
-  junheng assess examples/county.json --as-of 2025-09-01 --format markdown
+Examples:
+  junheng assess examples/county.json --as-of 2025-09-01 --lang zh
+  junheng assess examples/county.json --as-of 2025-09-01 --format markdown --gap comply
+  junheng assess examples/county.json --as-of 2025-09-01 --format html --lang zh > report.html
 `;
 
 interface AssessArgs {
@@ -69,16 +130,47 @@ interface AssessArgs {
   format: Format;
   gap: GapTarget | undefined;
   parameters: string | undefined;
+  lang: AssessRun['lang'];
+  encoding: string | undefined;
+  bom: boolean;
 }
 
 function parseAssessArgs(args: string[]): AssessArgs | 'help' {
-  const parsed = parseCommandArgs(args, ['region', 'format', 'gap'], assessCommand, 'county file (county.json)');
+  const parsed = parseCommandArgs(args, ['region', 'format', 'gap'], assessCommand, 'county file (county.json)', ['no-bom']);
   if (parsed === 'help') return 'help';
   const { flags, file, asOf } = parsed;
   const format = chooseFormat(flags.format, FORMATS, assessCommand);
   const gap = flags.gap;
   if (gap !== undefined && gap !== 'all' && gap !== 'comply') throw new UsageError(`--gap must be all or comply, got ${JSON.stringify(gap)}`, assessCommand);
-  return { file, asOf, region: flags.region, format, gap, parameters: parsed.parameters };
+  if (parsed.sheet !== undefined) throw new UsageError(`--sheet is for an .xlsx input, and the county file is JSON (see ${EXAMPLE})`, assessCommand);
+  return { file, asOf, region: flags.region, format, gap, parameters: parsed.parameters, lang: parsed.lang, encoding: parsed.encoding, bom: !parsed.switches.has('no-bom') };
+}
+
+const EXAMPLE = 'examples/county.json';
+
+/** The refusal of a county file that is not JSON: what it is, why, and where the shape is shown. */
+function notJson(name: string, what: string): InputError {
+  return new InputError([
+    `${name} is ${what}, but the county file is JSON: a county is nested data (schools, guarantees, quality, recognition, vetoes) that a CSV or .xlsx sheet cannot hold. Write it as JSON; ${EXAMPLE} shows its shape.`,
+  ]);
+}
+
+/**
+ * The county file's JSON: a path or `-`, decoded (UTF-8 or GBK / GB18030). A file named .csv,
+ * .xlsx or .xls, a workbook on standard input, or text that does not begin as JSON does (`{` or
+ * `[`) is refused with what to do, before any JSON error.
+ */
+async function readCounties(file: string, io: Io, encoding: string | undefined): Promise<{ name: string; data: unknown }> {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') throw notJson(file, 'a CSV file');
+  if (ext === '.xlsx' || ext === '.xls') throw notJson(file, 'an Excel workbook');
+  const input = await readInputText(file, io, { encoding: chooseEncoding(encoding, assessCommand) });
+  if (input.kind === 'xlsx') throw notJson(input.name, 'an Excel workbook');
+  if (!/^\s*[[{]/.test(input.text)) {
+    const first = input.text.split(/\r?\n/, 1)[0] ?? '';
+    throw notJson(input.name, first.includes(',') || first.includes('\t') ? 'not JSON (it looks like a CSV table)' : 'not JSON (it does not begin with { or [)');
+  }
+  return { name: input.name, data: parseJson(input.text, input.name) };
 }
 
 const idOf = (row: unknown): string | undefined => {
@@ -111,168 +203,6 @@ function describe(issue: PolicyIssue, county: unknown, countyIndex: number | und
   return `${where}${who.length === 0 ? '' : ` (${who.join(', ')})`}: ${issue.message}`;
 }
 
-// ---------------------------------------------------------------- formatting
-
-const num = (x: number, digits: number): string => {
-  const s = x.toFixed(digits);
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-};
-const valueText = (id: string, x: number): string => num(x, id === 'L6' ? 0 : 2);
-
-function table(rows: string[][], right: ReadonlySet<number> = new Set()): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
-  return rows
-    .map((row) => row.map((cell, i) => {
-      const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell)));
-      return right.has(i) ? fill + cell : cell + fill;
-    }).join('  ').trimEnd())
-    .join('\n');
-}
-
-const STAGE_NAME = { primary: 'Primary (小学)', junior: 'Junior (初中)' } as const;
-const IDS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'] as const;
-const INDICATOR_LABEL: Record<(typeof IDS)[number], string> = {
-  L1: 'qualified teachers /100 pupils',
-  L2: 'backbone teachers /100 pupils',
-  L3: 'PE & arts teachers /100 pupils',
-  L4: 'teaching & auxiliary m²/pupil',
-  L5: 'sports area m²/pupil',
-  L6: 'equipment yuan/pupil',
-  L7: 'multimedia rooms /100 pupils',
-};
-
-function indicatorRows(s: StageAssessment): string[][] {
-  return [
-    ['id', 'indicator', 'threshold', 'county value', 'coefficient', 'limit', 'schools meeting', 'result'],
-    ...s.indicators.map((i) => [i.id, INDICATOR_LABEL[i.id], String(i.threshold), valueText(i.id, i.countyValue), num(i.coefficient, 4), String(i.coefficientLimit), String(i.schoolsMeeting), i.passes ? 'within' : 'ABOVE LIMIT']),
-  ];
-}
-
-function schoolRows(s: StageAssessment): string[][] {
-  return [
-    ['school', ...IDS, 'met', 'result', 'missed'],
-    ...s.schools.map((x) => [
-      x.id,
-      ...IDS.map((id) => valueText(id, x.values[id])),
-      `${x.metCount}/7`,
-      x.excluded ? 'excluded' : x.compliant ? 'complies' : 'FAILS',
-      x.missed.map((m) => `${m.id} ${Math.floor(m.shareOfThreshold * 1000) / 10}%${m.nearMiss ? '' : ' (<near-miss)'}`).join(', '),
-    ]),
-  ];
-}
-
-const RIGHT_INDICATORS = new Set([2, 3, 4, 5, 6]);
-const RIGHT_SCHOOLS = new Set([1, 2, 3, 4, 5, 6, 7, 8]);
-
-function verdictText(a: CountyAssessment): string {
-  return a.verdict === 'meets' ? 'MEETS (all four dimensions, no veto)' : a.verdict === 'fails' ? 'FAILS' : 'NEEDS EVIDENCE (nothing decided fails)';
-}
-
-const STATUS_WORD = { passes: 'all pass', fails: 'some fail', 'needs-evidence': 'some need evidence' } as const;
-
-function qualityRows(a: CountyAssessment, withTitle: boolean): string[][] {
-  return [
-    withTitle ? ['item', 'requirement', 'status', 'reason'] : ['item', 'status', 'reason'],
-    ...a.quality.items.map((i) => (withTitle ? [i.id, i.title.en, i.status, i.reason.en] : [i.id, i.status, i.reason.en])),
-  ];
-}
-
-const shareText = (a: CountyAssessment): string => (a.recognition.share === undefined ? '' : ` (${(Math.floor(a.recognition.share * 10_000) / 100).toFixed(2)} %)`);
-
-function gapRows(g: BalanceGapResult): string[][] {
-  return [
-    ['school', 'stage', 'qualified', 'backbone', 'PE/arts', 'teaching m²', 'sports m²', 'equipment yuan', 'classrooms'],
-    ...g.schools.map((s) => [s.id, s.stage, String(s.additions.qualifiedTeachers), String(s.additions.backboneTeachers), String(s.additions.peArtTeachers), String(s.additions.teachingAuxiliaryArea), String(s.additions.sportsArea), s.additions.equipmentValue.toString(), String(s.additions.multimediaClassrooms)]),
-    ['total', '', String(g.totals.qualifiedTeachers), String(g.totals.backboneTeachers), String(g.totals.peArtTeachers), String(g.totals.teachingAuxiliaryArea), String(g.totals.sportsArea), g.totals.equipmentValue.toString(), String(g.totals.multimediaClassrooms)],
-  ];
-}
-
-function coefficientsAfter(g: BalanceGapResult): string[][] {
-  const rows: string[][] = [['stage', ...IDS, 'complies']];
-  for (const stage of ['primary', 'junior'] as const) {
-    const s = g.after.stages[stage];
-    if (s !== undefined) rows.push([stage, ...s.indicators.map((i) => num(i.coefficient, 4)), s.compliant ? 'yes' : 'no']);
-  }
-  return rows;
-}
-
-const RIGHT_GAP = new Set([2, 3, 4, 5, 6, 7, 8]);
-
-function title(a: CountyAssessment, index: number | undefined): string {
-  const name = [a.name, a.id === undefined ? undefined : `(${a.id})`].filter((x) => x !== undefined).join(' ');
-  return name === '' ? (index === undefined ? 'County' : `County ${index + 1}`) : name;
-}
-
-function textReport(a: CountyAssessment, g: BalanceGapResult | undefined, index: number | undefined, asOf: string): string {
-  const out: string[] = [];
-  out.push(`${title(a, index)} — 优质均衡 assessment as of ${asOf}`, `Verdict: ${verdictText(a)}`, '');
-  out.push(`Resource allocation: ${a.resources.compliant ? 'complies' : 'does not comply'}`);
-  for (const stage of ['primary', 'junior'] as const) {
-    const s = a.resources.stages[stage];
-    if (s === undefined) continue;
-    out.push('', `${STAGE_NAME[stage]}: ${s.compliant ? 'complies' : 'does not comply'}`, table(indicatorRows(s), RIGHT_INDICATORS), '', table(schoolRows(s), RIGHT_SCHOOLS));
-  }
-  out.push('', `Government guarantees: ${a.guarantees.compliant ? 'all pass' : a.guarantees.failed ? 'some fail' : 'some need evidence'}`);
-  out.push(table([['item', 'status', 'reason'], ...a.guarantees.items.map((i) => [i.id, i.status, i.reason.en])]));
-  out.push('', `Education quality: ${STATUS_WORD[a.quality.status]}`);
-  out.push(table(qualityRows(a, false)));
-  out.push('', `Public recognition: ${a.recognition.status}${shareText(a)}`, a.recognition.reason.en);
-  out.push('', `Vetoes: ${a.vetoes.triggered ? 'TRIGGERED' : 'none triggered'}`);
-  out.push(table([['veto', 'status', 'reason'], ...a.vetoes.items.map((i) => [i.id, i.status, i.reason.en])]));
-  if (g !== undefined) {
-    out.push('', `What it would take (${g.target === 'all' ? 'every indicator met' : 'just enough to comply'}): ${g.schools.length} school row${g.schools.length === 1 ? '' : 's'}`);
-    if (g.schools.length > 0) out.push(table(gapRows(g), RIGHT_GAP));
-    out.push('', 'Coefficients after the additions:', table(coefficientsAfter(g), new Set([1, 2, 3, 4, 5, 6, 7])), `Resource allocation after: ${g.after.compliant ? 'complies' : 'still does not comply'}`);
-  }
-  out.push('', `Citations: ${a.citations.join(', ')}`);
-  return `${out.join('\n')}\n`;
-}
-
-function mdTable(rows: string[][]): string {
-  const [head, ...body] = rows;
-  const esc = (c: string) => c.replace(/\|/g, '\\|');
-  return [`| ${(head ?? []).map(esc).join(' | ')} |`, `| ${(head ?? []).map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
-}
-
-function markdownReport(a: CountyAssessment, g: BalanceGapResult | undefined, index: number | undefined, asOf: string, unverified: readonly string[], level = '#', stale: readonly string[] = []): string {
-  const h2 = `${level}#`;
-  const h3 = `${level}##`;
-  const out: string[] = [];
-  out.push(`${level} ${title(a, index)}: 优质均衡 county assessment`, '', `As of ${asOf}. Standards: 教督〔2017〕6号, behind opinion 1.1 and 6.3. **Verdict: ${verdictText(a)}.**`, '');
-  out.push(`${h2} Resource allocation (资源配置)`, '', `Resource allocation ${a.resources.compliant ? '**complies**' : '**does not comply**'}: every assessed school must meet at least 6 of the 7 indicators with the rest at 85 % of the threshold, and every indicator's pupil-weighted difference coefficient must be within its limit.`, '');
-  for (const stage of ['primary', 'junior'] as const) {
-    const s = a.resources.stages[stage];
-    if (s === undefined) continue;
-    out.push(`${h3} ${STAGE_NAME[stage]}: ${s.compliant ? 'complies' : 'does not comply'}`, '', mdTable(indicatorRows(s)), '', mdTable(schoolRows(s)), '');
-  }
-  out.push(`${h2} Government guarantees (政府保障程度)`, '', mdTable([['item', 'requirement', 'status', 'reason'], ...a.guarantees.items.map((i) => [i.id, i.title.en, i.status, i.reason.en])]), '');
-  out.push(`${h2} Education quality (教育质量)`, '', `Education quality: **${STATUS_WORD[a.quality.status]}**. Items without evidence need it: none is passed by default.`, '', mdTable(qualityRows(a, true)), '');
-  out.push(`${h2} Public recognition (社会认可度)`, '', `Public recognition: **${a.recognition.status}**${shareText(a)}. ${a.recognition.reason.en}`, '');
-  out.push(`${h2} One-vote vetoes (一票否决)`, '', mdTable([['veto', 'status', 'reason'], ...a.vetoes.items.map((i) => [i.title.en, i.status, i.reason.en])]), '');
-  if (g !== undefined) {
-    out.push(`${h2} What it would take`, '', `Smallest whole additions per school (${g.target === 'all' ? 'every indicator met' : 'just enough to comply'}): teachers and classrooms whole, areas to 0.01 m², equipment to the yuan.`, '');
-    if (g.schools.length > 0) out.push(mdTable(gapRows(g)), '');
-    out.push('Coefficients after the additions:', '', mdTable(coefficientsAfter(g)), '', `Resource allocation after the additions: **${g.after.compliant ? 'complies' : 'still does not comply'}**.`, '');
-  }
-  out.push(`${h2} Verdict`, '', `**${verdictText(a)}.**`, '');
-  const fails = a.guarantees.items.filter((i) => i.status === 'fails').map((i) => i.id);
-  const needs = a.guarantees.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
-  const hit = a.vetoes.items.filter((i) => i.status === 'triggered').map((i) => i.id);
-  const open = a.vetoes.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
-  out.push(`- Resource allocation: ${a.resources.compliant ? 'complies' : 'does not comply'}`);
-  out.push(`- Guarantees failing: ${fails.join(', ') || 'none'}; needing evidence: ${needs.join(', ') || 'none'}`);
-  out.push(`- Vetoes triggered: ${hit.join(', ') || 'none'}; needing evidence: ${open.join(', ') || 'none'}`);
-  const qFails = a.quality.items.filter((i) => i.status === 'fails').map((i) => i.id);
-  const qNeeds = a.quality.items.filter((i) => i.status === 'needs-evidence').map((i) => i.id);
-  out.push(`- Education quality failing: ${qFails.join(', ') || 'none'}; needing evidence: ${qNeeds.join(', ') || 'none'}`);
-  out.push(`- Public recognition: ${a.recognition.status}${shareText(a)}`);
-  out.push(`- Citations: ${a.citations.join(', ')}`);
-  if (unverified.length > 0) out.push(`- Unverified parameter values in force (confirm or override): ${unverified.join(', ')}`);
-  for (const line of stale) out.push(`- ${line.trimEnd()}`);
-  return `${out.join('\n')}\n`;
-}
-
 function plain(a: CountyAssessment, g: BalanceGapResult | undefined, asOf: string): unknown {
   return {
     ...(a.id === undefined ? {} : { id: a.id }),
@@ -292,29 +222,31 @@ function plain(a: CountyAssessment, g: BalanceGapResult | undefined, asOf: strin
   };
 }
 
-function runAssess(args: string[], io: Io): number {
+async function runAssess(args: string[], io: Io): Promise<number> {
   const parsed = parseAssessArgs(args);
   if (parsed === 'help') {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const { file, asOf, region, format, gap } = parsed;
-  const data = parseJson(readText(file), file);
+  const { file, asOf, region, format, lang } = parsed;
+  // The report shows what it would take: just enough to comply unless --gap says otherwise.
+  const gap = parsed.gap ?? (format === 'html' ? 'comply' : undefined);
+  const base = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
+  const { name, data } = await readCounties(file, io, parsed.encoding);
   const many = Array.isArray(data);
   const counties: unknown[] = many ? data : [data];
-  const base = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
-  const options: CalculatorOptions = { asOf };
+  const options: CalculatorOptions & { asOf: string } = { asOf };
   if (region !== undefined) options.region = region as Region;
   if (base !== undefined) options.parameters = base.patch as ParameterOverrides;
 
   const problems: string[] = [];
-  const results: Array<{ a: CountyAssessment; g: BalanceGapResult | undefined }> = [];
+  const results: Assessed[] = [];
   const seen = new Set<string>();
   counties.forEach((county, i) => {
     try {
       const a = assessCounty(county as County, options);
       const g = gap === undefined ? undefined : balanceGap(county as County, { ...options, target: gap });
-      results.push({ a, g });
+      results.push({ a, g, index: i });
     } catch (error) {
       if (!(error instanceof PolicyInputError)) throw error;
       for (const issue of error.issues) {
@@ -327,32 +259,42 @@ function runAssess(args: string[], io: Io): number {
     }
   });
   if (problems.length > 0) {
-    throw new InputError(problems, `junheng: cannot assess ${file}, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing assessed:`);
+    throw new InputError(problems, `junheng: cannot assess ${name}, ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing assessed:`);
   }
-  const all = listParameters(options);
-  const bearing = all.filter((p) => p.path.startsWith('balance.'));
-  const local = localParametersLine(base, options);
-  const unverified = [...new Set(unverifiedPaths(bearing, all))];
-  const stale = staleLines(bearing, asOf);
   if (format === 'json') {
     const body = results.map(({ a, g }) => plain(a, g, asOf));
     io.stdout(`${JSON.stringify(many ? body : body[0], null, 2)}\n`);
-  } else if (format === 'markdown') {
-    io.stdout(results.map(({ a, g }, i) => markdownReport(a, g, many ? i : undefined, asOf, unverified, many ? '##' : '#', stale)).join('\n'));
-    if (local !== undefined) io.stdout(`- ${local}\n`);
-  } else {
-    io.stdout(results.map(({ a, g }, i) => textReport(a, g, many ? i : undefined, asOf)).join('\n'));
-    if (unverified.length > 0) io.stdout(`Unverified parameter values in force (confirm or override): ${unverified.join(', ')}\n`);
-    for (const line of stale) io.stdout(line);
-    if (local !== undefined) io.stdout(`${local}\n`);
+    return EXIT.ok;
   }
+  const listing = listParameters(options);
+  const valueOf = (path: string, fallback: number): number => {
+    const v = listing.find((p) => p.path === path)?.value;
+    return typeof v === 'number' ? v : fallback;
+  };
+  const citations = [...new Set(results.flatMap(({ a }) => a.citations))];
+  const run: AssessRun = {
+    results,
+    many,
+    asOf,
+    region,
+    lang,
+    input: name,
+    nearMissShare: valueOf('balance.school.nearMissShare', Number.NaN),
+    minimumMet: valueOf('balance.school.minimumMet', Number.NaN),
+    footer: footerLines(citations, options, gap !== undefined, base, lang),
+  };
+  if (format === 'markdown') io.stdout(markdownReport(run));
+  else if (format === 'csv') io.stdout(csvReport(run, parsed.bom));
+  else if (format === 'xlsx') io.stdout(await xlsxReport(run));
+  else if (format === 'html') io.stdout(htmlReport(run));
+  else io.stdout(textReport(run));
   return EXIT.ok;
 }
 
 /** The `assess` subcommand. */
 export const assessCommand: Command = {
   name: 'assess',
-  summary: 'the 优质均衡 county assessment (1.1, 6.3): indicators, coefficients, guarantees, quality, recognition, vetoes, verdict',
+  summary: 'the 优质均衡 county assessment (1.1, 6.3): indicators, coefficients, guarantees, quality, recognition, vetoes, verdict; table, Markdown, CSV, .xlsx or an HTML report with charts',
   help: HELP,
   run: runAssess,
 };

@@ -13,8 +13,12 @@ export interface ReportTable {
   readonly rows: ReadonlyArray<readonly string[]>;
   /** Indexes of right-aligned (numeric) columns. */
   readonly numeric?: readonly number[];
+  /** Indexes of columns kept on one line (ids, short statuses), so a long text column wraps instead. */
+  readonly nowrap?: readonly number[];
   /** A last row set apart (a total). */
   readonly footer?: readonly string[];
+  /** Many columns: a smaller font and tighter cells (on screen and in print), so a wide table still fits an A4 page. */
+  readonly compact?: boolean;
   /** Rows past this many are left out of the page, with a line that says how many (the data files hold them all). */
   readonly limit?: number;
 }
@@ -34,6 +38,8 @@ export interface ReportSection {
   readonly heading: string;
   readonly paragraphs?: readonly string[];
   readonly charts?: readonly ReportChart[];
+  /** Charts side by side, this many in a row (small multiples); default one per row. */
+  readonly chartColumns?: 1 | 2 | 3;
   readonly tables?: readonly ReportTable[];
   /** Lines in a list (warnings, stale values, citations). */
   readonly list?: readonly string[];
@@ -73,11 +79,18 @@ figure.chart { margin: 12px 0; break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; display: block; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 4px; }
 figure.chart .description { color: var(--muted); font-size: 12px; }
+.chart-grid { display: grid; gap: 4px 20px; }
+.chart-grid.cols-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.chart-grid.cols-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.chart-grid figure.chart { margin: 8px 0; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+table.compact { font-size: 13px; }
+table.compact th, table.compact td { padding: 3px 5px; }
+td.nowrap, th.nowrap { white-space: nowrap; }
 tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
 .more { color: var(--muted); font-size: 12px; }
 ul { padding-left: 20px; }
@@ -89,15 +102,17 @@ footer p { margin: 4px 0; }
   h2 { break-after: avoid; }
   tr, figure.chart { break-inside: avoid; }
   thead { display: table-header-group; }
+  table.compact { font-size: 10px; }
 }
 `;
 
 function tableHtml(t: ReportTable, lang: Lang): string {
   const numeric = new Set(t.numeric ?? []);
-  const cls = (i: number): string => (numeric.has(i) ? ' class="num"' : '');
+  const nowrap = new Set(t.nowrap ?? []);
+  const cls = (i: number): string => (numeric.has(i) ? ' class="num"' : nowrap.has(i) ? ' class="nowrap"' : '');
   const limit = t.limit ?? Infinity;
   const rows = t.rows.length > limit ? t.rows.slice(0, limit) : t.rows;
-  const parts = [`<table>`];
+  const parts = [t.compact === true ? '<table class="compact">' : '<table>'];
   if (t.caption !== undefined) parts.push(`<caption>${escapeHtml(t.caption)}</caption>`);
   parts.push(`<thead><tr>${t.headers.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`);
   for (const row of rows) parts.push(`<tr>${row.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`);
@@ -132,11 +147,14 @@ export function reportHtml(report: Report): string {
     out.push(`<section><h2>${escapeHtml(s.heading)}</h2>`);
     for (const p of s.paragraphs ?? []) out.push(`<p>${escapeHtml(p)}</p>`);
     if (s.list !== undefined && s.list.length > 0) out.push(`<ul>${s.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`);
+    const columns = s.chartColumns ?? 1;
+    if (columns > 1 && (s.charts ?? []).length > 0) out.push(`<div class="chart-grid cols-${columns}">`);
     for (const c of s.charts ?? []) {
       out.push(`<figure class="chart" id="${escapeHtml(c.id)}" data-chart="${escapeHtml(c.id)}"><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}`);
       if (c.description !== undefined) out.push(`<p class="description">${escapeHtml(c.description)}</p>`);
       out.push('</figure>');
     }
+    if (columns > 1 && (s.charts ?? []).length > 0) out.push('</div>');
     for (const t of s.tables ?? []) out.push(tableHtml(t, lang));
     out.push('</section>');
   }
