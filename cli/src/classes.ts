@@ -1,92 +1,139 @@
 /**
- * `junheng classes <file.csv|file.json> [--as-of YYYY-MM-DD] [--format table|json|csv]
- * [--group-by school,town] [--parameters set.json]` — the class-size monitoring report of opinion 2.3 for a class roster.
+ * `junheng classes <file|-> [--as-of YYYY-MM-DD] [--format table|json|csv|xlsx|html]
+ * [--group-by school,town] [--parameters set.json] [--lang zh|en]` — the class-size monitoring report
+ * of opinion 2.3 for a class roster, as a bureau has it (CSV in UTF-8 or GBK with English or Chinese
+ * headers, an .xlsx sheet, JSON, standard input).
+ *
+ * The roster is read whole (`readInputText`: decoded, a workbook's sheet as CSV text; see
+ * `readRosterText`) and parsed in
+ * one pass: each class is handed to the library's `createClassSizeTally` and not kept; the same pass
+ * notes what the warnings need (classes of 0 pupils, schools filed under two towns or locations) and,
+ * for the reports only, the classes by size and the large classes. The parts: classes/read.ts (the
+ * columns and cell values), classes/collect.ts, classes/words.ts, classes/text.ts (table, CSV, JSON),
+ * classes/report.ts (HTML, xlsx).
  */
 import {
+  classSizeReport,
   createClassSizeTally,
   formatPath,
   listParameters,
   PolicyInputError,
-  type ClassCounts,
-  type ClassInput,
   type ClassSizeReportResult,
   type ClassSizeTally,
   type GroupKey,
   type ParameterOverrides,
   type PolicyIssue,
 } from 'junheng';
-import { staleLines, unverifiedPaths } from './stale.js';
-import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
+import { chooseFormat, COMMON_OPTIONS_HELP, OUTPUT_FORMATS, PARAMETERS_HELP, parseCommandArgs, type OutputFormat } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
-import { countCell, countWording, CsvError, csvCell, parseCsv } from './csv.js';
-import { ChunkWriter, displayWidth, FORMATS, type Format } from './format.js';
-import { describeRowIssue, localParametersLine, looksLikeJson, parseJson, readHeader, readParameterFile, readText, widthProblem, type RowSource } from './read.js';
+import { countWording, CsvError } from './csv.js';
+import { ChunkWriter } from './format.js';
+import { chooseEncoding } from './input.js';
+import type { Lang } from './lang.js';
+import { describeRowIssue, localParametersLine, looksLikeJson, parseJson, readParameterFile, type RowSource } from './read.js';
+import { citesLine, parameterFooter } from './stale.js';
+import { SizeCollector, WARNING_LIMIT, ZeroClasses, type CollectedClass } from './classes/collect.js';
+import { COLUMNS, FIELD, readClassCsv, readRosterText, SchoolBook, type Column } from './classes/read.js';
+import { classesHtml, classesXlsx } from './classes/report.js';
+import { writeCsv, writeJson, writeTable, type ClassesOutput } from './classes/text.js';
+import { asOfLine, classWarnings, warningStderr } from './classes/words.js';
 
-const HELP = `Usage: junheng classes <file.csv|file.json> [options]
+export { readClassCsv } from './classes/read.js';
+
+const HELP = `Usage: junheng classes <file.csv|file.xlsx|file.json|-> [options]
 
 Class-size monitoring (班额监测, opinion 2.3): every class banded as standard, over-standard,
-large (56+) or super-large (66+), counted overall, by stage and by school and town, with the
-large-class share and the distance to the deadline for large classes in 城镇 schools.
+large (56 or more) or super-large (66 or more), counted overall, by stage and by school and town,
+with the large-class share and the distance to the deadline for large classes in 城镇 schools.
 
 Arguments:
-  file.csv    header id,school,town,location,stage,size,incomplete (any order; stage and size
-              required; empty cells mean absent)
-                id          the class (班级), any text
-                school      the school id; classes are grouped by it
-                town        the 镇 / 街道 the school belongs to; classes are grouped by it
-                location    urban | town | rural (城区 / 镇区 / 乡村); urban and town are the 城镇
-                            of the large-class deadline
-                stage       primary | junior (a nine-year school: grades 1-6 primary, 7-9 junior)
-                size        pupils in the class
-                incomplete  true | false (also 1/0, yes/no): an incomplete primary school
-                            (非完全小学, standard 30); primary classes only
-  file.json   an array of class objects { stage, size, id?, schoolId?, town?, location?, incomplete? }
+  file.csv    one row per class; header (any order; stage and size required; empty cells mean
+              absent; English or Chinese names, as 教育事业统计 / 班额监测 exports have them):
+                id           班级, 班级名称, 班级编号, 班号: the class, any text
+                school       学校标识码, 学校代码, 学校编号: the school; classes are grouped by it
+                school_name  学校名称: the school's name, carried to the table, CSV and reports
+                             (without a school column, the name is the school)
+                town         乡镇, 乡镇（街道）, 街道, 镇街, 所在乡镇: the 镇 / 街道 of the school;
+                             classes are grouped by it
+                location     城乡类型, 城乡分类, 城乡分类代码: urban | town | rural, or 城区 | 镇区 |
+                             乡村 and their sub-classes (主城区, 城乡结合区; 镇中心区, 镇乡结合区,
+                             特殊区域; 乡中心区, 村庄), or the 城乡分类代码 (110–112 城区, 120–123 镇区,
+                             200/210/220 乡村); urban and town are the 城镇 of the deadline
+                stage        学段: primary | junior, or 小学 | 初中 (a nine-year school: grades 1-6
+                             primary, 7-9 junior)
+                size         班额, 班级人数, 学生数, 人数: pupils in the class, a whole number
+                incomplete   非完全小学, 是否非完全小学: true | false (also 1/0, yes/no, 是/否): an
+                             incomplete primary school (standard 30); primary classes only (on a
+                             junior class it is an error)
+              in UTF-8 (with or without BOM) or GBK / GB18030 (as Chinese Excel saves CSV)
+  file.xlsx   a workbook: its first sheet (or --sheet NAME) read as the CSV above
+  file.json   an array of class objects { stage, size, id?, schoolId?, town?, location?,
+              incomplete? } (the library's names and values)
+  -           standard input (CSV or JSON)
 
 Options:
-  --as-of YYYY-MM-DD          the day of the report (default: today)
-  --group-by KEYS             comma-separated, from school, town, location, stage
-                              (default: school,town; 'none' for no groups)
-  --format table|json|csv     output format (default: table)
-  --parameters set.json       base parameters: a JSON local parameter set (below)
-  -h, --help                  show this help
+  --as-of YYYY-MM-DD               the day of the report (default: today)
+  --group-by KEYS                  comma-separated, from school, town, location, stage
+                                   (default: school,town; 'none' for no groups)
+  --format FORMAT                  table | json | csv | xlsx | html (default: table; below)
+  --no-bom                         CSV output without the UTF-8 byte-order mark (by default it
+                                   has one, so that Excel reads its Chinese)
+  --parameters set.json            base parameters: a JSON local parameter set (below)
+${COMMON_OPTIONS_HELP}
+  -h, --help                       show this help
 
 ${PARAMETERS_HELP}
 
-Output: table (counts by band overall, by stage and per group, large share, the deadline line);
-json (the report without its explanation); csv (one row per line of the table:
-scope,key,classes,standard,over_standard,large,super_large,large_share).
+Output:
+  table  counts by band overall, by stage and per group, the large-class share (rounded), the
+         bands in words, the deadline, the date, the sources and the parameter values in words
+  json   the report without its explanation (exact share; the same in every --lang)
+  csv    one row per line of the table (English headers scope,key,classes,standard,
+         over_standard,large,super_large,large_share; with --lang zh the table's headings);
+         the share exact
+  xlsx   a workbook: the table, the classes by size, the large classes, notes
+  html   one self-contained page to print or mail: the classes by size against the 45 / 50 / 56
+         / 66 lines, the bands per stage, the large-class share by town, the deadline, the
+         table, the large classes, warnings and the footer
+
+Bands: standard = at most the standard size (primary 45, incomplete primary 30, junior 50;
+GB 50099-2011); over-standard = above it and under 56; large = 56 or more (国发〔2016〕40号
+"56人以上": 以上 includes 56), of which 66 or more is super-large. The table's large column
+counts 56–65, its super-large column 66 or more; the large share counts both.
+
+Warnings (on standard error, and in the reports; the report is still given): a class of 0
+pupils (counted as standard, but usually a row to correct); a school whose classes give two
+towns or two locations (it is split); large classes without a location (the deadline cannot
+count them).
 
 Exit status: 0 success, 1 bad input or data (every problem on stderr, nothing on stdout),
 2 usage error.
 
-Example:
+Examples:
   junheng classes examples/classes.csv --as-of 2025-09-01
+  junheng classes examples/classes-gbk.csv --as-of 2025-09-01 --lang zh
+  junheng classes examples/classes.csv --as-of 2025-09-01 --format html --lang zh > 班额.html
 `;
 
-/** CSV columns and the class field each fills. */
-const COLUMNS = ['id', 'school', 'town', 'location', 'stage', 'size', 'incomplete'] as const;
-type Column = (typeof COLUMNS)[number];
-const REQUIRED: readonly Column[] = ['stage', 'size'];
-const FIELD: Record<Column, string> = { id: 'id', school: 'schoolId', town: 'town', location: 'location', stage: 'stage', size: 'size', incomplete: 'incomplete' };
-const COLUMN_OF: Record<string, Column> = Object.fromEntries(COLUMNS.map((c) => [FIELD[c], c]));
-
 const GROUP_FLAG: Record<string, GroupKey> = { school: 'schoolId', town: 'town', location: 'location', stage: 'stage' };
-const GROUP_LABEL: Record<GroupKey, string> = { schoolId: 'school', town: 'town', location: 'location', stage: 'stage' };
-
 
 interface ClassesArgs {
   file: string;
   asOf: string;
-  format: Format;
+  format: OutputFormat;
   groupBy: GroupKey[];
   parameters: string | undefined;
+  lang: Lang;
+  encoding: string | undefined;
+  sheet: string | undefined;
+  bom: boolean;
 }
 
 function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
-  const parsed = parseCommandArgs(args, ['format', 'group-by'], classesCommand, 'class roster (file.csv or file.json)');
+  const parsed = parseCommandArgs(args, ['format', 'group-by'], classesCommand, 'class roster (file.csv, file.xlsx, file.json or -)', ['no-bom']);
   if (parsed === 'help') return 'help';
-  const { flags, file, asOf, parameters } = parsed;
-  const format = chooseFormat(flags.format, FORMATS, classesCommand);
+  const { flags, file, asOf, parameters, lang, encoding, sheet } = parsed;
+  const format = chooseFormat(flags.format, OUTPUT_FORMATS, classesCommand);
   const groupText = flags['group-by'] ?? 'school,town';
   const groupBy: GroupKey[] = [];
   if (groupText !== 'none') {
@@ -97,7 +144,7 @@ function parseClassesArgs(args: string[]): ClassesArgs | 'help' {
       groupBy.push(key);
     }
   }
-  return { file, asOf, format, groupBy, parameters };
+  return { file, asOf, format, groupBy, parameters, lang, encoding, sheet, bom: !parsed.switches.has('no-bom') };
 }
 
 // ---------------------------------------------------------------- reading
@@ -107,112 +154,67 @@ type Source =
   | { kind: 'csv'; file: string; lines: number[]; labels: Map<number, string>; wordings?: Map<number, string> }
   | { kind: 'json'; file: string; labels: Map<number, string> };
 
-function flagCell(cell: string): unknown {
-  if (cell === '') return undefined;
-  const v = cell.trim().toLowerCase();
-  if (v === '') return undefined;
-  if (v === 'true' || v === '1' || v === 'yes') return true;
-  if (v === 'false' || v === '0' || v === 'no') return false;
-  return cell;
-}
-
-const KNOWN = new Map(['primary', 'junior', 'urban', 'town', 'rural'].map((v) => [v, v]));
-const known = (v: string | undefined): string | undefined => (v === undefined ? v : (KNOWN.get(v) ?? v));
-function interned(v: string | undefined, seen: Map<string, string>): string | undefined {
-  if (v === undefined) return v;
-  const hit = seen.get(v);
-  if (hit !== undefined) return hit;
-  if (seen.size < 1_000_000) seen.set(v, v);
-  return v;
-}
-
-/**
- * Reads a class roster CSV row by row, handing each class object (not validated: the library does
- * that) and its line to `onRow`; nothing is kept. Throws {@link CsvError} for a file that cannot be
- * read as a table.
- */
-export function readClassCsv(text: string, onRow: (row: ClassInput, line: number) => void): void {
-  const problems: string[] = [];
-  let at: number[] | undefined;
-  let width = 0;
-  // Rosters repeat their school and town on every row: keep one string of each, which halves the
-  // memory (and the garbage collector's work) of a national roster.
-  const schools = new Map<string, string>();
-  const towns = new Map<string, string>();
-  parseCsv(text, (cells, line) => {
-    if (at === undefined) {
-      const found = readHeader(cells, line, COLUMNS, REQUIRED);
-      at = COLUMNS.map((c) => found[c]);
-      width = cells.length;
-      return;
-    }
-    if (cells.length !== width) {
-      problems.push(widthProblem(line, cells.length, width));
-      return;
-    }
-    // One shape for every row (absent cells are undefined, which the library reads as absent): the
-    // report's fast path then sees monomorphic objects.
-    const c = at as number[];
-    const text = (k: number): string | undefined => {
-      const i = c[k] as number;
-      const v = i < 0 ? '' : (cells[i] as string);
-      return v === '' ? undefined : v;
-    };
-    const sizeAt = c[5] as number;
-    const flagAt = c[6] as number;
-    const row = {
-      id: text(0),
-      schoolId: interned(text(1), schools),
-      town: interned(text(2), towns),
-      location: known(text(3)),
-      stage: known(text(4)),
-      size: sizeAt < 0 ? undefined : countCell(cells[sizeAt] as string),
-      incomplete: flagAt < 0 ? undefined : flagCell(cells[flagAt] as string),
-    };
-    onRow(row as unknown as ClassInput, line);
-  }, problems);
-  if (at === undefined) throw new CsvError([`line 1: the file is empty; expected the header ${COLUMNS.join(',')}`]);
-  if (problems.length > 0) throw new CsvError(problems);
+/** What the reading pass gathers beside the library's counts. */
+interface Gathered {
+  readonly book: SchoolBook;
+  readonly zero: ZeroClasses;
+  readonly sizes: SizeCollector | undefined;
 }
 
 /**
  * Reads the roster and counts it as it goes: CSV rows are handed to the tally one by one and not
- * kept (a national roster stays out of memory); a JSON list is read whole.
+ * kept; a JSON list is read whole. Valid classes are also shown to `gathered` (warnings, and the
+ * reports' sizes when asked for).
  */
-function tallyFile(file: string, tally: ClassSizeTally): Source {
-  const text = readText(file);
+function tallyText(name: string, text: string, json: boolean, tally: ClassSizeTally, gathered: Gathered): Source {
   const labels = new Map<number, string>();
   // A size written as a number the library would read inexactly (passed on as its text): the
   // command's own words for it, quoting the cell, as `junheng budget` words its counts.
   const wordings = new Map<number, string>();
-  const add = (row: unknown): void => {
-    if (!tally.add(row) && labels.size < 10_000) {
-      labels.set(tally.count - 1, labelOf(row));
-      const size = (row as { size?: unknown }).size;
-      const wording = typeof size === 'string' ? countWording(size) : undefined;
-      if (wording !== undefined) wordings.set(tally.count - 1, wording);
+  const { zero, sizes } = gathered;
+  const add = (row: unknown, at: number): void => {
+    if (!tally.add(row)) {
+      if (labels.size < 10_000) {
+        labels.set(tally.count - 1, labelOf(row));
+        const size = (row as { size?: unknown }).size;
+        const wording = typeof size === 'string' ? countWording(size) : undefined;
+        if (wording !== undefined) wordings.set(tally.count - 1, wording);
+      }
+      return;
     }
+    const c = row as CollectedClass;
+    if (c.size === 0) {
+      zero.count++;
+      if (zero.first.length < WARNING_LIMIT) zero.first.push({ at, row: c, band: 'standard' });
+    }
+    if (sizes !== undefined) sizes.add(c, at);
   };
-  if (looksLikeJson(file, text)) {
-    const data = parseJson(text, file);
+  if (json) {
+    const data = parseJson(text, name);
     if (!Array.isArray(data)) {
       const got = data === null ? 'null' : typeof data === 'object' ? 'an object' : typeof data;
-      throw new InputError([`${file}: must be a list of classes (a JSON array of class objects), got ${got}`]);
+      throw new InputError([`${name}: must be a list of classes (a JSON array of class objects), got ${got}`]);
     }
-    for (const row of data) add(row);
-    return { kind: 'json', file, labels };
+    data.forEach((row: unknown, i) => {
+      add(row, i);
+      const c = row as { schoolId?: unknown; town?: unknown; location?: unknown };
+      if (typeof row === 'object' && row !== null && typeof c.schoolId === 'string') {
+        gathered.book.see(c.schoolId, typeof c.town === 'string' ? c.town : undefined, typeof c.location === 'string' ? c.location : undefined, undefined, i);
+      }
+    });
+    return { kind: 'json', file: name, labels };
   }
   const lines: number[] = [];
   try {
     readClassCsv(text, (row, line) => {
       lines.push(line);
-      add(row);
-    });
+      add(row, line);
+    }, gathered.book);
   } catch (error) {
-    if (error instanceof CsvError) throw new InputError(error.problems, `junheng: ${file} is not a readable class roster CSV:`);
+    if (error instanceof CsvError) throw new InputError(error.problems, `junheng: ${name} is not a readable class roster CSV:`);
     throw error;
   }
-  return { kind: 'csv', file, lines, labels, wordings };
+  return { kind: 'csv', file: name, lines, labels, wordings };
 }
 
 // ---------------------------------------------------------------- problems
@@ -225,6 +227,8 @@ function labelOf(row: unknown): string {
   if (typeof schoolId === 'string' && schoolId !== '') parts.push(`school ${JSON.stringify(schoolId)}`);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
+
+const COLUMN_OF: Record<string, Column> = Object.fromEntries(COLUMNS.filter((c) => c !== 'school_name').map((c) => [FIELD[c as Exclude<Column, 'school_name'>], c]));
 
 /**
  * One line per issue: `line 7 (class "3-2", school "S01"), column size: …`, `--as-of: …`,
@@ -245,96 +249,16 @@ export function describeClassIssue(issue: PolicyIssue, source: Source, parameter
   return describeRowIssue(wording === undefined ? issue : { ...issue, message: wording }, rows, parameters);
 }
 
-// ---------------------------------------------------------------- output
+// ---------------------------------------------------------------- the command
 
-const percent = (x: number): string => `${(Math.round(x * 10_000) / 100).toFixed(2)}%`;
-const STAGE_LABEL = { primary: 'primary', junior: 'junior' } as const;
-
-interface Line {
-  scope: string;
-  key: string;
-  counts: ClassCounts;
-}
-
-function linesOf(r: ClassSizeReportResult): Line[] {
-  const out: Line[] = [{ scope: 'all', key: '', counts: r }];
-  for (const stage of ['primary', 'junior'] as const) out.push({ scope: 'stage', key: STAGE_LABEL[stage], counts: r.byStage[stage] });
-  for (const [key, groups] of Object.entries(r.groups) as Array<[GroupKey, ClassSizeReportResult['groups'][GroupKey]]>) {
-    for (const g of groups ?? []) out.push({ scope: GROUP_LABEL[key], key: g.key ?? '(none)', counts: g });
-  }
-  return out;
-}
-
-function deadlineLine(r: ClassSizeReportResult): string {
-  const d = r.deadline;
-  const when = d.passed ? `passed ${-d.daysRemaining} day${d.daysRemaining === -1 ? '' : 's'} ago` : `${d.daysRemaining} day${d.daysRemaining === 1 ? '' : 's'} remaining`;
-  const state = d.remainAfterDeadline ? ': LARGE CLASSES REMAIN AFTER THE DEADLINE' : '';
-  const unknown = d.largeWithoutLocation > 0 ? ` (${d.largeWithoutLocation} large class${d.largeWithoutLocation === 1 ? '' : 'es'} without a location not counted)` : '';
-  return `Deadline (2.3, 城镇 large classes eliminated by ${d.date}): ${when}; ${d.urbanAndTownLarge} urban/town large class${d.urbanAndTownLarge === 1 ? '' : 'es'}${unknown}${state}.\n`;
-}
-
-const widthOf = (text: string): number => (/^[\x20-\x7e]*$/.test(text) ? text.length : displayWidth(text));
-const pad = (text: string, width: number, right: boolean): string => {
-  const fill = ' '.repeat(Math.max(0, width - widthOf(text)));
-  return right ? fill + text : text + fill;
-};
-
-function writeTable(r: ClassSizeReportResult, asOf: string, unverified: string[], out: ChunkWriter, stale: readonly string[] = []): void {
-  const headers = ['scope', 'key', 'classes', 'standard', 'over-standard', 'large', 'super-large', 'large share'];
-  const right = [false, false, true, true, true, true, true, true];
-  const rows = linesOf(r).map((l) => [
-    l.scope,
-    l.key,
-    String(l.counts.total),
-    String(l.counts.byStatus.standard),
-    String(l.counts.byStatus['over-standard']),
-    String(l.counts.byStatus.large),
-    String(l.counts.byStatus['super-large']),
-    percent(l.counts.largeShare),
-  ]);
-  const widths = headers.map((h, c) => Math.max(widthOf(h), ...rows.map((row) => widthOf(row[c] as string))));
-  const line = (cells: readonly string[]) => `${cells.map((cell, c) => pad(cell, widths[c] as number, right[c] as boolean)).join('  ').trimEnd()}\n`;
-  const rule = `${widths.map((w) => '-'.repeat(w)).join('  ')}\n`;
-  out.write(line(headers));
-  out.write(rule);
-  let previous = '';
-  for (const row of rows) {
-    if (row[0] !== previous && previous !== '') out.write(rule);
-    previous = row[0] as string;
-    out.write(line(row));
-  }
-  out.write('\n');
-  out.write(`Bands: standard within the standard size (primary 45, incomplete primary 30, junior 50); large 56+, super-large 66+.\n`);
-  out.write(deadlineLine(r));
-  out.write(`As of ${asOf}.\n`);
-  out.write(`Cites: ${r.citations.join(', ')}\n`);
-  if (unverified.length > 0) out.write(`Unverified parameter values in force (confirm or override): ${unverified.join(', ')}\n`);
-  for (const line of stale) out.write(line);
-  out.flush();
-}
-
-function writeJson(r: ClassSizeReportResult, asOf: string, out: ChunkWriter): void {
-  const { total, byStatus, largeShare, byStage, groups, deadline, citations } = r;
-  out.write(`${JSON.stringify({ asOf, total, byStatus, largeShare, byStage, groups, deadline, citations }, null, 2)}\n`);
-  out.flush();
-}
-
-function writeCsv(r: ClassSizeReportResult, out: ChunkWriter): void {
-  out.write('scope,key,classes,standard,over_standard,large,super_large,large_share\n');
-  for (const l of linesOf(r)) {
-    const s = l.counts.byStatus;
-    out.write(`${l.scope},${csvCell(l.key)},${l.counts.total},${s.standard},${s['over-standard']},${s.large},${s['super-large']},${l.counts.largeShare}\n`);
-  }
-  out.flush();
-}
-
-function runClasses(args: string[], io: Io): number {
+async function runClasses(args: string[], io: Io): Promise<number> {
   const parsed = parseClassesArgs(args);
   if (parsed === 'help') {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const { file, asOf, format, groupBy } = parsed;
+  const { file, asOf, format, groupBy, lang } = parsed;
+  const encoding = chooseEncoding(parsed.encoding, classesCommand);
   const base = parsed.parameters === undefined ? undefined : readParameterFile('--parameters', parsed.parameters);
   const options = { asOf, ...(base === undefined ? {} : { parameters: base.patch as ParameterOverrides }) };
   const fail = (error: unknown, source: Source): never => {
@@ -348,26 +272,43 @@ function runClasses(args: string[], io: Io): number {
   } catch (error) {
     return fail(error, { kind: 'json', file, labels: new Map() });
   }
-  const source = tallyFile(file, tally);
+  // The bands and deadline in force: the tally has checked the options, so this cannot fail.
+  const params = classSizeReport.parameters(options);
+  const input = await readRosterText(file, io, { sheet: parsed.sheet, encoding });
+  const gathered: Gathered = {
+    book: new SchoolBook(),
+    zero: new ZeroClasses(),
+    sizes: format === 'html' || format === 'xlsx' ? new SizeCollector(params) : undefined,
+  };
+  const json = input.kind !== 'xlsx' && looksLikeJson(file === '-' ? '' : file, input.text);
+  const source = tallyText(input.name, input.text, json, tally, gathered);
   let report: ClassSizeReportResult;
   try {
     report = tally.result();
   } catch (error) {
     return fail(error, source);
   }
+
+  const warnings = classWarnings(gathered.zero, gathered.book.disagreeing, report.deadline.largeWithoutLocation, source.kind === 'csv', lang, WARNING_LIMIT);
   const out = new ChunkWriter((chunk) => io.stdout(chunk));
-  if (format === 'json') writeJson(report, asOf, out);
-  else if (format === 'csv') writeCsv(report, out);
-  else {
+  const footer = (): string[] => {
     const all = listParameters(options);
     const bearing = all.filter((p) => p.path.startsWith('classes.') && !p.path.startsWith('classes.schoolSizeLimit'));
-    writeTable(report, asOf, unverifiedPaths(bearing, all), out, staleLines(bearing, asOf));
-    const local = localParametersLine(base, options, (path) => path.startsWith('classes.'));
-    if (local !== undefined) {
-      out.write(`${local}\n`);
-      out.flush();
-    }
+    const lines = [asOfLine(asOf, lang), citesLine(report.citations, lang), ...parameterFooter(bearing, all, asOf, lang)];
+    const local = localParametersLine(base, options, (path) => path.startsWith('classes.'), lang);
+    if (local !== undefined) lines.push(local);
+    return lines;
+  };
+  const output: ClassesOutput = { report, params, asOf, lang, names: gathered.book.names(), footer: format === 'json' || format === 'csv' ? [] : footer(), warnings, bom: parsed.bom };
+  if (format === 'json') writeJson(output, out);
+  else if (format === 'csv') writeCsv(output, out);
+  else if (format === 'table') writeTable(output, out);
+  else {
+    const full = { ...output, input: input.name, csv: source.kind === 'csv', sizes: gathered.sizes as SizeCollector };
+    if (format === 'html') io.stdout(classesHtml(full));
+    else io.stdout(await classesXlsx(full));
   }
+  if (warnings.count > 0) io.stderr(warningStderr(warnings, lang));
   return EXIT.ok;
 }
 

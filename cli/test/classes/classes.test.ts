@@ -24,13 +24,15 @@ describe('junheng classes: the example district', () => {
     const r = await junheng('classes', ROSTER, ...ON);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^scope\s+key\s+classes\s+standard\s+over-standard\s+large\s+super-large\s+large share\n/);
+    expect(r.stdout).toMatch(/^scope\s+key\s+classes\s+standard\s+over-standard\s+large \(56–65\)\s+super-large \(66\+\)\s+large share \(56\+\)\n/);
     expect(r.stdout).toMatch(/\nall\s+322\s+140\s+156\s+23\s+3\s+8\.07%\n/);
     expect(r.stdout).toMatch(/\nschool\s+S03\s+36\s/);
     expect(r.stdout).toMatch(/\ntown\s+城关街道\s+96\s/);
-    expect(r.stdout).toContain('Deadline (2.3, 城镇 large classes eliminated by 2025-12-31): 121 days remaining; 25 urban/town large classes.');
-    expect(r.stdout).toContain('Cites: 2.3, gb-50099-2011, gf-2016-40');
-    expect(r.stdout).toContain('Unverified parameter values in force (confirm or override): classes.largeClassDeadline');
+    expect(r.stdout).toContain('Deadline (opinion 2.3, large classes in urban and town (城镇) schools eliminated by 2025-12-31): 121 days remaining; 25 urban/town large classes (56+).');
+    expect(r.stdout).toContain('\nCites: opinion 2.3; GB 50099-2011; 国发〔2016〕40号\n');
+    // The unverified deadline, named in words with its value, not by its path.
+    expect(r.stdout).toMatch(/\nValues in force that junheng has not verified [^\n]*: Deadline for eliminating large classes[^\n]* 2025-12-31/);
+    expect(r.stdout).not.toContain('classes.largeClassDeadline');
   });
 
   it('json: the report, consistent with itself', async () => {
@@ -54,14 +56,14 @@ describe('junheng classes: the example district', () => {
   it('after the deadline the table says large classes remain', async () => {
     const r = await junheng('classes', ROSTER, '--as-of', '2026-01-01');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('passed 1 day ago; 25 urban/town large classes: LARGE CLASSES REMAIN AFTER THE DEADLINE.');
+    expect(r.stdout).toContain('passed 1 day ago; 25 urban/town large classes (56+): LARGE CLASSES REMAIN AFTER THE DEADLINE.');
   });
 
   it('csv: one row per line of the table', async () => {
     const r = await junheng('classes', ROSTER, ...ON, '--format', 'csv', '--group-by', 'town');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('scope,key,classes,standard,over_standard,large,super_large,large_share');
+    expect(lines[0]).toBe('\uFEFFscope,key,classes,standard,over_standard,large,super_large,large_share');
     expect(lines[1]).toBe(`all,,322,140,156,23,3,${26 / 322}`);
     expect(lines.filter((l) => l.startsWith('town,'))).toHaveLength(6);
     expect(lines.filter((l) => l.startsWith('school,'))).toHaveLength(0);
@@ -130,7 +132,7 @@ describe('junheng classes: bad input', () => {
     const r = await junheng('classes', writeTemp(dir, 'h.csv', 'id,stage,pupils\n1,primary,3\n'), ...ON);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('line 1: unknown column "pupils"; the columns are id,school,town,location,stage,size,incomplete');
+    expect(r.stderr).toContain('line 1: unknown column "pupils"; the columns are id,school,town,location,stage,size,incomplete,school_name');
     expect(r.stderr).toContain('line 1: missing required column size');
   });
 
@@ -184,10 +186,24 @@ describe('junheng classes: bad input', () => {
     }
   });
 
-  it('--help documents the header', async () => {
+  it('--help documents the columns, their Chinese names and the formats', async () => {
     const r = await junheng('classes', '--help');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('header id,school,town,location,stage,size,incomplete');
+    for (const line of [
+      /\n {16}id {11}班级, 班级名称, 班级编号, 班号: /,
+      /\n {16}school {7}学校标识码, 学校代码, 学校编号: /,
+      /\n {16}school_name {2}学校名称: /,
+      /\n {16}town {9}乡镇, 乡镇（街道）, 街道, 镇街, 所在乡镇: /,
+      /\n {16}location {5}城乡类型, 城乡分类, 城乡分类代码: urban \| town \| rural, or 城区 \| 镇区 \|/,
+      /\n {16}stage {8}学段: primary \| junior, or 小学 \| 初中/,
+      /\n {16}size {9}班额, 班级人数, 学生数, 人数: /,
+      /\n {16}incomplete {3}非完全小学, 是否非完全小学: true \| false \(also 1\/0, yes\/no, 是\/否\)/,
+      /--format FORMAT +table \| json \| csv \| xlsx \| html/,
+      /--no-bom/,
+      /--lang zh\|en/,
+      /--encoding auto\|utf8\|gbk\|gb18030/,
+      /--sheet NAME/,
+    ]) expect(r.stdout).toMatch(line);
     expect((await junheng('--help')).stdout).toMatch(/classes\s+class-size monitoring/);
   });
 });
