@@ -22,6 +22,10 @@ export type FloorKind = (typeof FLOOR_KINDS)[number];
  * Where several bands apply to a school, the one with the highest `fundedAs` does (the earlier in
  * the list on a tie); bands never add up. A patch replaces the whole list.
  *
+ * A band must be consistent: `below` more than `above` + 1 (some count between them), and `below`
+ * not above `fundedAs` (不足250人按200人核定 would leave schools of 200 to 249 pupils in the band and
+ * unraised); either is a `PolicyInputError` at the band's `below`.
+ *
  * @category Funding
  * @example
  * ```ts
@@ -87,7 +91,11 @@ export const floorBandsSchema = z
 const inconsistent = (path: Array<string | number>, message: string): PolicyIssue => ({ path, code: 'inconsistent', message });
 
 /**
- * Reads a list of floor bands, every problem at its path inside the list (`[1, 'below']`).
+ * Reads a list of floor bands, every problem at its path inside the list (`[1, 'below']`). Besides
+ * each field's own checks: ids and entries of `locations` / `kinds` distinct, a band that covers
+ * some school, a range that holds some count (`below` more than `above` + 1), and `below` not above
+ * `fundedAs` (a band "不足250人按200人核定" would leave its schools of 200 to 249 pupils unraised:
+ * inconsistent, at `[i, 'below']`).
  *
  * @internal
  */
@@ -114,6 +122,14 @@ export function readFloorBands(input: unknown): Parsed<readonly FloorBand[]> {
     }
     if (b.above !== undefined && b.below <= b.above + 1) {
       issues.push(inconsistent([i, 'below'], `leaves no pupil count between above ${b.above} and below ${b.below} (both exclusive: 超过 ${b.above}, 不足 ${b.below})`));
+    }
+    if (b.below > b.fundedAs) {
+      issues.push(
+        inconsistent(
+          [i, 'below'],
+          `is above fundedAs (${b.below} > ${b.fundedAs}): schools of ${b.fundedAs} to ${b.below - 1} pupils would be in the band yet not raised. A band funds schools with fewer than below pupils as fundedAs (不足 ${b.below} 人按 ${b.below} 人核定: below ${b.below}, fundedAs ${b.below}); make fundedAs at least below`,
+        ),
+      );
     }
     return Object.freeze({
       id: b.id,

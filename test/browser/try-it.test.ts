@@ -119,16 +119,16 @@ describe.skipIf(!hasChromium)('calculator and history charts, from disk', () => 
   it('shows the difference a changed floor makes', async () => {
     await page.goto(pathToFileURL(TRY_IT).href);
     await ready();
-    await page.fill('[data-path="param:funding.floors.1.fundedAs"]', '180');
+    await page.fill('[data-path="param:funding.floors.1.fundedAs"]', '250');
     await page.press('[data-path="param:funding.floors.1.fundedAs"]', 'Enter');
     const floors = (listParameters({ asOf: '2025-09-01' }).find((p) => p.path === 'funding.floors')?.value as Array<{ id: string; fundedAs: number }>).map((b) =>
-      b.id === 'district-100-to-200' ? { ...b, fundedAs: 180 } : b,
+      b.id === 'district-100-to-200' ? { ...b, fundedAs: 250 } : b,
     );
     const changed = publicFunding({ id: 'village-1', location: 'rural', kind: 'school', pupils: { primary: 150 } }, { asOf: '2025-09-01', region: 'central', parameters: { funding: { floors: floors as never } } });
-    await expect(figure(/Funded pupils/)).resolves.toBe('180');
+    await expect(figure(/Funded pupils/)).resolves.toBe('250');
     await expect(figure(/Amount/)).resolves.toBe(changed.amount.toString());
     const row = await page.locator('.jh-result tr', { hasText: /Funded pupils/ }).innerText();
-    expect(row).toMatch(/junheng’s parameters: 200 \(change -20\)/);
+    expect(row).toMatch(/junheng’s parameters: 200 \(change \+50\)/);
     await page.screenshot({ path: join(SHOTS, 'try-it-changed-floor.png'), fullPage: true });
   }, 60_000);
 

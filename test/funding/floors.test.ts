@@ -144,14 +144,11 @@ describe('precedence: one band, the highest fundedAs', () => {
     expect(publicFunding(school('rural', 80), withFloors([b, a])).floorApplied).toBe('b');
   });
 
-  it('a band whose fundedAs does not exceed the pupils it counts raises nothing and is not applied', () => {
-    const low = { id: 'low', locations: ['rural'], below: 300, fundedAs: 120 } as const;
-    const none = publicFunding(school('rural', 150), withFloors([low]));
-    expect(none.floorApplied).toBeNull();
-    expect(none.amount.toString()).toBe('90000'); // 150 × 600
-    expect(publicFunding(school('rural', 110), withFloors([low])).fundedPupils).toBe(120);
-    // With the district band as well, 110 pupils take the higher one: 200.
-    expect(publicFunding(school('rural', 110), withFloors([low, DISTRICT])).floorApplied).toBe('district-100-to-200');
+  it('a band whose fundedAs is above its below raises every school in it; a higher band still wins', () => {
+    // 不足120人按150人核定: 110 pupils → 150; with the district band (100–200 → 200) as well, 200 wins.
+    const generous = { id: 'generous', locations: ['rural'], below: 120, fundedAs: 150 } as const;
+    expect(publicFunding(school('rural', 110), withFloors([generous])).fundedPupils).toBe(150);
+    expect(publicFunding(school('rural', 110), withFloors([generous, DISTRICT])).floorApplied).toBe('district-100-to-200');
   });
 });
 
@@ -228,6 +225,23 @@ describe('invalid bands are reported at their paths', () => {
     // 超过100 and 不足101 leave no count; 超过100 不足102 leaves 101.
     expect(expectIssuesAt(bad([{ ...DISTRICT, above: 100, below: 101 }]), at(0, 'below'))[0]?.code).toBe('inconsistent');
     expect(publicFunding(school('rural', 101), withFloors([{ ...DISTRICT, above: 100, below: 102 }])).fundedPupils).toBe(200);
+  });
+
+  it('a band whose below is above its fundedAs is inconsistent, at its below (its schools above fundedAs would not be raised)', () => {
+    // 超过100人不足250人按200人核定: schools of 200 to 249 pupils would be in the band and not raised.
+    const issues = expectIssuesAt(bad([NATIONAL, { ...DISTRICT, below: 250 }]), at(1, 'below'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.code).toBe('inconsistent');
+    expect(issues[0]?.message).toContain('is above fundedAs (250 > 200)');
+    expect(issues[0]?.message).toContain('200 to 249 pupils');
+    // 不足300人按120人核定 (the old "raises only some" band) is refused the same way.
+    expect(expectIssuesAt(bad([{ id: 'low', locations: ['rural'], below: 300, fundedAs: 120 }]), at(0, 'below'))[0]?.code).toBe('inconsistent');
+    // below equal to fundedAs (不足100人按100人) and above it are fine.
+    expect(publicFunding(school('rural', 99), withFloors([{ ...NATIONAL }])).fundedPupils).toBe(100);
+    expect(publicFunding(school('rural', 150), withFloors([{ ...DISTRICT, below: 200, fundedAs: 250 }])).fundedPupils).toBe(250);
+    // above ≥ below leaves no count between them: inconsistent too, at below.
+    expect(expectIssuesAt(bad([{ ...DISTRICT, above: 200, below: 200 }]), at(0, 'below'))[0]?.code).toBe('inconsistent');
+    expect(expectIssuesAt(bad([{ ...DISTRICT, above: 250, below: 200 }]), at(0, 'below'))[0]?.code).toBe('inconsistent');
   });
 
   it('not a list, or too long a list', () => {
