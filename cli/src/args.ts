@@ -9,7 +9,8 @@ import { defaultLang, LANGS, type Lang } from './lang.js';
 
 /** The help text's section on `--parameters` files, the same for every command. */
 export const PARAMETERS_HELP = `Parameters files (--parameters FILE): a JSON object of parameter values by their paths, as
-listParameters() names them, e.g. {"funding":{"benchmark":{"primary":750}}}. A value may be
+listParameters() names them, nested or dotted: {"funding":{"benchmark":{"primary":750}}} or
+{"funding.benchmark.primary":750} (a dotted key that is not a parameter is an error). A value may be
 written {"value":750,"from":"2020-01-01","source":"南教计〔2020〕4号","note":"…"} to record where
 it comes from: it then applies from its date (junheng's own values before it), and the report
 names its source. Values the file does not give keep junheng's own. Examples (Fujian 2020,

@@ -1,7 +1,16 @@
 /**
- * `junheng budget <file.csv|file.json|-> [--as-of YYYY-MM-DD] [--region east|central|west]
- * [--format table|json|csv] [--parameters set.json] [--what-if patch.json]
- * [--encoding auto|utf8|gbk|gb18030] [--no-bom]` — public funding (opinion 5.1) for a roster.
+ * `junheng budget <file.csv|file.xlsx|file.json|-> [--as-of YYYY-MM-DD] [--region east|central|west]
+ * [--format table|json|csv|xlsx|html] [--lang zh|en] [--explain] [--parameters set.json]
+ * [--what-if patch.json] [--encoding auto|utf8|gbk|gb18030] [--sheet NAME] [--no-bom]` — public
+ * funding (opinion 5.1) for a roster.
+ *
+ * Choices:
+ * - The table, CSV headers, floor names and footers follow `--lang` (budget/words.ts); JSON never does.
+ * - Warnings (budget/warnings.ts) go to stderr in every format, after the output: schools with no
+ *   pupils, teaching points above 100 pupils, and a what-if that changed no school's amount. Boarders
+ *   beyond a stage's pupils stay an error (the library refuses them).
+ * - `--explain` is for the table (and the HTML report); it explains the schools through the library,
+ *   a chunk at a time, after the footer.
  */
 import { closeSync, readFileSync } from 'node:fs';
 import {
@@ -10,15 +19,16 @@ import {
   listParameters,
   PolicyInputError,
   type CalculatorOptions,
+  type ParameterListing,
   type ParameterOverrides,
   type PolicyIssue,
   type Region,
   type School,
   type SchoolRecord,
 } from 'junheng';
-import { bigFenText, BudgetBatch, computeBudget, type BudgetRun, type Computation } from './compute.js';
+import { bigFenText, BudgetBatch, computeBudget, schoolOfRecord, type BudgetRun, type Computation } from './compute.js';
 import { countAt, countCell, countWording, COUNT_LIMIT, CsvError, quoted } from './csv.js';
-import { chooseFormat, PARAMETERS_HELP, parseCommandArgs } from './args.js';
+import { chooseFormat, COMMON_OPTIONS_HELP, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
 import {
@@ -44,13 +54,17 @@ import { COLUMNS, columnOf, locationOf, rosterSource, streamRoster, type Column 
 import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
 import { openInput } from './input.js';
+import { budgetHtml, budgetXlsx, SCHOOL_ROWS } from './budget/report.js';
+import { explainSchools, explanationLines, explanationStream } from './budget/explain.js';
+import { budgetWarnings, warningLines } from './budget/warnings.js';
+import { say, type Lang } from './lang.js';
 
 /** Rosters larger than this show a progress line on a terminal. */
 const PROGRESS_ROWS = 50_000;
 /** Roster files larger than this show a progress line on a terminal. */
 const PROGRESS_BYTES = 2_000_000;
 
-const HELP = `Usage: junheng budget <file.csv|file.json|-> [options]
+const HELP = `Usage: junheng budget <file.csv|file.xlsx|file.json|-> [options]
 
 Public funding (公用经费, opinion 5.1) for every school of a roster, exact to the fen.
 
@@ -63,6 +77,7 @@ Arguments:
               Locations: urban, town, rural, or 城区, 镇区, 乡村 (and the 城乡分类 codes:
               111/112 城区, 121/122/123 镇区, 210/220 乡村). UTF-8 (with or without BOM) or
               GBK/GB18030 as Chinese Excel saves it, told apart by the bytes.
+  file.xlsx   the same columns on the first sheet (or --sheet NAME)
   file.json   an array of school objects { id, location, kind?, pupils: { primary?, junior? },
               boarders?: { primary?, junior? }, disabledPupils? }
   -           the roster (CSV or JSON) on standard input
@@ -70,17 +85,61 @@ Arguments:
 Options:
   --as-of YYYY-MM-DD               the day whose rates apply (default: today)
   --region east|central|west       东部 / 中部 / 西部; needed while the benchmarks differ by region
-  --format table|json|csv          output format (default: table)
+  --format table|json|csv|xlsx|html
+                                   output format (default: table; html: a report with charts)
+  --explain                        after the table, each school's steps with the clause or
+                                   document of each (why CQ-01's 2400 pupils make 1,459,200);
+                                   the library explains about 5,000 schools a second
   --parameters set.json            base parameters: a JSON local parameter set (below)
   --what-if patch.json             also compute with this patch on top of the base parameters,
-                                   and the differences (same format; a parameter it gives
-                                   replaces the base's value of that parameter whole)
-  --encoding auto|utf8|gbk|gb18030 the roster's encoding (default auto: UTF-8, else GB18030)
+                                   and the differences (format below)
   --no-bom                         CSV output without the UTF-8 byte-order mark (which Excel
                                    needs to read Chinese)
+${COMMON_OPTIONS_HELP}
   -h, --help                       show this help
 
+Output (--lang zh | en). Table: one row per school, then a total row and footer lines: the
+floors applied, the day and region, the rates applied with their source documents, the
+citations, and the values junheng has not verified or no source confirms any more, in words.
+  学校标识码 / id         学校名称 / name (when the roster has one)
+  在校生数 / pupils       pupils enrolled (primary + junior)
+  核定人数 / funded       pupils funded, after a floor
+  保底 / floor            the floor band that raised them: 不足100人按100 / under 100 → 100
+                          (国发〔2015〕67号), 100–200人按200（意见5.1）/ 100–200 → 200 (5.1),
+                          or a band of your own by its id
+  公用经费（元）/ amount  yuan per year, exact, with thousands separators
+  with --what-if: 假设核定人数 / what-if funded, 假设公用经费（元）/ what-if amount,
+  差额（元）/ difference.
+CSV: the same columns (no total row), headed in Chinese with --lang zh, else
+id,name,pupils,funded_pupils,floor_applied,amount[,what_if_amount,difference]; the floor by its
+id in English, in short words in Chinese; amounts without separators (numbers to a spreadsheet).
+JSON: {"total","whatIf"?,"schools":[{"id","fundedPupils","floorApplied","amount",...}]}, the
+same in every language.
+
+What-if patches (--what-if patch.json): a JSON object of parameter values, the same format as a
+parameters file (below), applied on top of the base parameters; a parameter the patch gives
+replaces the base's value of that parameter whole. Keys may be nested or dotted, and mixed:
+  {"funding.benchmark.primary": 720}  is  {"funding": {"benchmark": {"primary": 720}}}
+  {"funding.benchmark.primary": {"central": 720}}   one region's value only
+The floors (funding.floors) are a list of bands, replaced whole — a band cannot be changed on its
+own; each band funds the schools it covers with more than "above" and fewer than "below" pupils
+as "fundedAs" ("below" may not be above "fundedAs"):
+  {"funding.floors": [
+     {"id": "national-under-100", "locations": ["rural"], "kinds": ["teaching-point"],
+      "below": 100, "fundedAs": 100},
+     {"id": "district-100-to-250", "locations": ["rural"], "above": 100, "below": 250,
+      "fundedAs": 250}]}
+A dotted key that is not a parameter is an error naming it. A patch that changes no school's
+amount is said on stderr (exit 0). Example: examples/what-if.json.
+
 ${PARAMETERS_HELP}
+
+Warnings (stderr, one line each, the first 50 then a count; the result is still computed): a
+school with 0 pupils, and what it is funded as (a rural school or teaching point with none is
+funded as 100 by the national floor; an urban or town school gets 0); a teaching point with more
+than 100 pupils (check its kind: the teaching-point floor is for fewer than 100). Boarders more
+than a stage's pupils are not a warning but an error (a boarder is one of the pupils; the
+library refuses such a school), like every bad count.
 
 Exit status: 0 success, 1 bad input or data (the problems on stderr, nothing on stdout),
 2 usage error. Every row is checked; the first 50 problems are shown, then a count of the rest.
@@ -88,7 +147,9 @@ Counts are read from their text: digits, at most a trailing .0 (12, 12.0). A ros
 1,000,000 schools; a JSON roster at most 256 MiB (a CSV is read as a stream).
 
 Examples:
-  junheng budget examples/district.csv --as-of 2025-09-01 --region central
+  junheng budget examples/district.csv --as-of 2025-09-01 --region central --lang zh
+  junheng budget examples/district.csv --as-of 2025-09-01 --region central --explain
+  junheng budget examples/district.csv --as-of 2025-09-01 --region central --what-if examples/what-if.json
   junheng budget examples/district.csv --as-of 2025-09-01 --parameters examples/parameters/fujian-2020.json
 `;
 
@@ -98,17 +159,27 @@ interface BudgetArgs {
   bom: boolean;
   asOf: string;
   region: string | undefined;
-  format: Format;
+  format: BudgetFormat;
   parameters: string | undefined;
   whatIf: string | undefined;
   sheet: string | undefined;
+  lang: Lang;
+  explain: boolean;
 }
 
+/** Budget's formats: the writers' (format.ts), and the report and workbook (budget/report.ts). */
+const BUDGET_FORMATS = [...FORMATS, 'xlsx', 'html'] as const;
+type BudgetFormat = (typeof BUDGET_FORMATS)[number];
+
 function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
-  const parsed = parseCommandArgs(args, ['region', 'format', 'what-if', 'encoding'], budgetCommand, 'roster file (file.csv or file.json)', ['no-bom']);
+  const parsed = parseCommandArgs(args, ['region', 'format', 'what-if', 'encoding'], budgetCommand, 'roster file (file.csv or file.json)', ['no-bom', 'explain']);
   if (parsed === 'help') return 'help';
   const { flags, file, asOf, parameters } = parsed;
   const encoding = flags.encoding ?? 'auto';
+  const explain = parsed.switches.has('explain');
+  if (explain && (flags.format === 'json' || flags.format === 'csv' || flags.format === 'xlsx')) {
+    throw new UsageError(`--explain prints each school's steps after the table (or in the HTML report), not in ${flags.format}; drop --explain or use --format table`, budgetCommand);
+  }
   if (!(ENCODINGS as readonly string[]).includes(encoding)) throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, got ${JSON.stringify(encoding)}`, budgetCommand);
   return {
     file,
@@ -116,10 +187,12 @@ function parseBudgetArgs(args: string[]): BudgetArgs | 'help' {
     bom: !parsed.switches.has('no-bom'),
     asOf,
     region: flags.region,
-    format: chooseFormat(flags.format, FORMATS, budgetCommand),
+    format: chooseFormat(flags.format, BUDGET_FORMATS, budgetCommand),
     parameters,
     whatIf: flags['what-if'],
     sheet: parsed.sheet,
+    lang: parsed.lang,
+    explain: parsed.switches.has('explain'),
   };
 }
 
@@ -155,7 +228,7 @@ interface RosterFlags {
  * own readings, not a user's value, and the opinion's effective date when the opinion's floor
  * bears), and the footer lines for the stale ones.
  */
-function footerValues(options: CalculatorOptions, flags: RosterFlags): { unverified: string[]; stale: string[] } {
+function footerValues(options: CalculatorOptions, flags: RosterFlags): { unverified: string[]; stale: string[]; bearing: ParameterListing[]; listing: ParameterListing[] } {
   const bears = (path: string): boolean => {
     if (!path.startsWith('funding.')) return false;
     if (path === 'funding.disabledPupils') return flags.disabled;
@@ -165,7 +238,7 @@ function footerValues(options: CalculatorOptions, flags: RosterFlags): { unverif
   };
   const all = listParameters(options);
   const bearing = all.filter((p) => bears(p.path));
-  return { unverified: unique(unverifiedPaths(bearing, all)), stale: staleLines(bearing, String(options.asOf)) };
+  return { unverified: unique(unverifiedPaths(bearing, all)), stale: staleLines(bearing, String(options.asOf)), bearing, listing: all };
 }
 
 /** The flags of a JSON roster, from its school objects. */
@@ -184,6 +257,8 @@ interface Computed extends RosterFlags {
   readonly pupils: ArrayLike<number>;
   /** The schools' names, when the roster has a name column. */
   readonly names?: readonly string[];
+  /** With `--explain`: the school objects, in roster order, for the library's explanations. */
+  readonly schools?: readonly School[];
 }
 
 /** The problems of a roster, for the user: the rows' (the first 50, then a count), then the options'. */
@@ -258,6 +333,7 @@ function csvBudget(
   others: (base: PolicyIssue[], what: PolicyIssue[], rowsFine: boolean) => string[],
   progress: Progress,
   encoding: Encoding,
+  keep?: School[],
 ): Computed {
   const structure = new Problems();
   // The name of each school funded, in the batch's order; kept only when some row names its school.
@@ -275,7 +351,10 @@ function csvBudget(
         names.push(name);
         if (name !== '') named = true;
         const first = batch.record(record, line);
-        if (first < 0) return;
+        if (first < 0) {
+          keep?.push(schoolOfRecord(record));
+          return;
+        }
         if (rows.full) {
           rows.push('');
           return;
@@ -318,6 +397,7 @@ function csvBudget(
           names.push(name);
           if (name !== '') named = true;
           const first = batch.record(recordOfSchool(school), line);
+          if (first < 0) keep?.push(school);
           if (first >= 0) rows.push(`line ${line} (school ${quoted(school.id)}), column id: repeats the id of the school on line ${first}; each school may appear once`);
           return;
         }
@@ -348,6 +428,7 @@ function csvBudget(
     ...(outcome.whatIf === undefined ? {} : { whatIf: outcome.whatIf }),
     pupils: outcome.pupils,
     ...(named ? { names } : {}),
+    ...(keep === undefined ? {} : { schools: keep }),
     mainstream: outcome.mainstream,
     disabled: outcome.disabled,
     mixedFloor: outcome.mixedFloor,
@@ -395,6 +476,7 @@ function jsonBudget(
     baseline: base.run,
     ...(what?.run === undefined ? {} : { whatIf: what.run }),
     pupils: schools.map((s) => (s.pupils.primary ?? 0) + (s.pupils.junior ?? 0)),
+    schools,
     ...jsonFlags(schools, base.run),
   };
 }
@@ -405,7 +487,7 @@ async function runBudget(args: string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return EXIT.ok;
   }
-  const { asOf, region, format, whatIf, encoding } = parsed;
+  const { asOf, region, format, whatIf, encoding, lang } = parsed;
   const stdin = parsed.file === '-';
   const fileOnlyName = stdin ? STDIN_NAME : parsed.file;
 
@@ -439,7 +521,7 @@ async function runBudget(args: string[], io: Io): Promise<number> {
     computed =
       input.kind === 'text' && isJsonFile(stdin ? '' : file, fd)
         ? jsonBudget(file, fd, options, whatOptions, others, progress, rosterEncoding)
-        : csvBudget(file, fd, options, whatOptions, others, progress, rosterEncoding);
+        : csvBudget(file, fd, options, whatOptions, others, progress, rosterEncoding, parsed.explain ? [] : undefined);
   } catch (error) {
     progress.stop();
     if (error instanceof CsvError) throw new InputError(capped(error.problems).lines(), `junheng: ${file} is not a readable roster CSV:`);
@@ -451,6 +533,7 @@ async function runBudget(args: string[], io: Io): Promise<number> {
   }
   const { baseline, whatIf: whatIfBudget } = computed;
   const count = baseline.ids.length;
+  const found = budgetWarnings(baseline, computed.pupils);
 
   const report: BudgetReport = {
     baseline,
@@ -463,15 +546,31 @@ async function runBudget(args: string[], io: Io): Promise<number> {
     floorBands: allocateBudget.parameters(options).floors.map((band) => band.id),
     citations: unique([...baseline.citations, ...(whatIfBudget?.citations ?? [])]),
     ...footerValues(options, computed),
-    ...(baseFile === undefined ? {} : { parametersLine: localParametersLine(baseFile, options, (path) => path.startsWith('funding.')) as string }),
+    ...(baseFile === undefined ? {} : { parametersLine: localParametersLine(baseFile, options, (path) => path.startsWith('funding.'), lang) as string }),
     ...(whatFile === undefined
       ? {}
       : {
           whatIfFile: whatFile.file,
+          ...(whatOptions === undefined ? {} : { whatIfOptions: whatOptions }),
           whatIfPaths: unique(listParameters({ ...options, parameters: whatFile.patch as ParameterOverrides }).filter((p) => p.local === true).map((p) => p.path)),
         }),
+    lang,
+    options,
+    warnings: found.warnings,
+    warningCount: found.count,
+    ...explanationOf(parsed.explain ? computed.schools : undefined, format, options, lang),
   };
+  // What the reader should know, on stderr whatever the format: the schools warned about, and a
+  // what-if that changed no school's amount.
+  const notes = warningLines(found, lang, baseline.floorBands);
+  if (whatIfBudget !== undefined && whatFile !== undefined && sameAmounts(baseline, whatIfBudget)) notes.push(unchangedWhatIf(whatFile, lang));
 
+  if (format === 'html' || format === 'xlsx') {
+    progress.stop();
+    io.stdout(format === 'html' ? budgetHtml(report, { file }) : await budgetXlsx(report, { file }));
+    for (const line of notes) io.stderr(`${line}\n`);
+    return EXIT.ok;
+  }
   const out = new ChunkWriter((chunk) => io.stdout(chunk));
   writeReport(format, report, out, (done, total) => progress.show(`junheng: writing ${done.toLocaleString('en')} / ${total.toLocaleString('en')} schools…`, false));
   progress.stop();
@@ -479,7 +578,37 @@ async function runBudget(args: string[], io: Io): Promise<number> {
     const difference = whatIfBudget === undefined ? '' : `; what-if total ${bigFenText(whatIfBudget.totalFen)} (difference ${bigFenText(whatIfBudget.totalFen - baseline.totalFen)})`;
     io.stderr(`junheng: total ${bigFenText(baseline.totalFen)} yuan for ${count} schools${difference}\n`);
   }
+  for (const line of notes) io.stderr(`${line}\n`);
   return EXIT.ok;
+}
+
+/**
+ * With `--explain`: for the table, every school's steps, explained a chunk at a time as the table's
+ * end is written; for the HTML report, those of the schools it shows (its first {@link SCHOOL_ROWS}).
+ */
+function explanationOf(schools: readonly School[] | undefined, format: BudgetFormat, options: CalculatorOptions, lang: Lang): Pick<BudgetReport, 'explanation' | 'explanationStream'> {
+  if (schools === undefined) return {};
+  if (format === 'table') return { explanationStream: explanationStream(schools, options, lang) };
+  return { explanation: explanationLines(explainSchools(schools.slice(0, SCHOOL_ROWS), options, lang), lang) };
+}
+
+/** Whether two runs give every school the same amount. */
+function sameAmounts(a: BudgetRun, b: BudgetRun): boolean {
+  const n = a.amountFen.length;
+  for (let i = 0; i < n; i++) if (a.amountFen[i] !== b.amountFen[i]) return false;
+  return true;
+}
+
+/**
+ * The warning for a what-if patch that changed no school's amount (exit 0: the comparison is still
+ * printed, every difference 0): its values may equal those in force, or bear on no school of the roster.
+ */
+function unchangedWhatIf(file: ParameterFile, lang: Lang): string {
+  return say(
+    lang,
+    `junheng：提示：${file.label} 没有改变任何学校的公用经费（各校差额均为 0）：其取值可能与现行取值相同，或只涉及本名单中没有的学校（例如某保底档覆盖不到任何学校）；请核对该文件`,
+    `junheng: warning: ${file.label} changes no school's amount (every difference is 0): its values may equal those in force, or bear on no school of this roster (a floor band that covers none of them, say); check the file`,
+  );
 }
 
 /** Problems of a file's structure, capped like every list of problems. */

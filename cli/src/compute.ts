@@ -19,11 +19,14 @@
 import {
   allocateBudget,
   COMPONENT_IDS,
+  LOCATIONS,
   PolicyInputError,
   publicFundingRule,
+  SCHOOL_KINDS,
   type BudgetResult,
   type CalculatorOptions,
   type FloorApplied,
+  type FloorBand,
   type FundingParams,
   type PolicyIssue,
   type School,
@@ -45,7 +48,18 @@ export interface BudgetRun {
   /** `[null, ...ids of the floor bands in force]`: `bands[floors[i]]` is school i's floor applied. */
   readonly bands: readonly FloorApplied[];
   readonly amountFen: Float64Array;
+  /** Each school's location, as its index in `LOCATIONS` (0 urban, 1 town, 2 rural): for the report's sums by location. */
+  readonly locations: Uint8Array;
+  /** Each school's kind, as its index in `SCHOOL_KINDS` (0 school, 1 teaching point, 2 special education). */
+  readonly kinds: Uint8Array;
+  /** The floor bands in force, as listed (`bands[k + 1]` is `floorBands[k].id`): their bounds, for the report's charts. */
+  readonly floorBands: readonly FloorBand[];
 }
+
+/** A location's index in `LOCATIONS` (0 urban, 1 town, 2 rural), as {@link BudgetRun.locations} keeps it. */
+export const locationCode = (location: string): number => Math.max(0, (LOCATIONS as readonly string[]).indexOf(location));
+/** A kind's index in `SCHOOL_KINDS` (a missing kind is a school, 0), as {@link BudgetRun.kinds} keeps it. */
+export const kindCode = (kind: string | undefined): number => Math.max(0, (SCHOOL_KINDS as readonly string[]).indexOf(kind ?? 'school'));
 
 /** The floor band applied to school `i` of `run`. */
 export const floorOf = (run: BudgetRun, i: number): FloorApplied => run.bands[run.floors[i] as number] ?? null;
@@ -225,7 +239,7 @@ class BatchRun {
    * appearance; or its issues (a stage benchmark some school needed and could not have, worded by
    * the library).
    */
-  finish(ids: readonly string[]): Computation {
+  finish(ids: readonly string[], locations: Uint8Array, kinds: Uint8Array): Computation {
     let budget: BudgetResult;
     try {
       budget = allocateBudget([...new Set([...this.representatives, ...this.needing])].map(schoolOfRecord), this.options);
@@ -244,6 +258,9 @@ class BatchRun {
         floors: c.floors.subarray(0, n),
         bands: this.bands,
         amountFen: c.amountFen.subarray(0, n),
+        locations,
+        kinds,
+        floorBands: this.params.floors.map((rule) => rule.band),
       },
       issues: [],
     };
@@ -284,6 +301,9 @@ export class BudgetBatch {
   /** Each id with its first line: in input order, the roster's ids when none repeats. */
   private readonly table = new IdTable();
   private pupils = new Int32Array(1024);
+  /** Each school's location and kind code ({@link locationCode}, {@link kindCode}), beside its pupils. */
+  private locations = new Uint8Array(1024);
+  private kinds = new Uint8Array(1024);
   private count = 0;
   private failed = false;
   private mainstream = false;
@@ -322,7 +342,15 @@ export class BudgetBatch {
       const p = new Int32Array(this.count * 2);
       p.set(this.pupils);
       this.pupils = p;
+      const l = new Uint8Array(this.count * 2);
+      l.set(this.locations);
+      this.locations = l;
+      const k = new Uint8Array(this.count * 2);
+      k.set(this.kinds);
+      this.kinds = k;
     }
+    this.locations[this.count] = locationCode(r.location);
+    this.kinds[this.count] = kindCode(r.kind);
     this.pupils[this.count++] = r.primary + r.junior;
     this.base?.add(r);
     this.what?.add(r);
@@ -345,8 +373,10 @@ export class BudgetBatch {
       return { ...flags, mixedFloor: false, issues: this.baseIssues, whatIfIssues: this.whatIssues };
     }
     const ids = this.table.ids;
-    const base = this.base.finish(ids);
-    const what = this.what?.finish(ids);
+    const locations = this.locations.subarray(0, this.count);
+    const kinds = this.kinds.subarray(0, this.count);
+    const base = this.base.finish(ids, locations, kinds);
+    const what = this.what?.finish(ids, locations, kinds);
     return {
       ...flags,
       mixedFloor: this.base.mixedFloor,
@@ -371,6 +401,9 @@ class Collector {
   constructor(
     n: number,
     private readonly bands: readonly FloorApplied[],
+    private readonly floorBands: readonly FloorBand[],
+    /** The schools funded (input order): their locations and kinds are kept. */
+    private readonly schools: readonly School[],
   ) {
     this.ids = new Array<string>(n);
     this.fundedPupils = new Int32Array(n);
@@ -393,12 +426,24 @@ class Collector {
   }
 
   run(): BudgetRun {
-    const { total, citations, ids, fundedPupils, floors, amountFen, bands } = this;
-    return { totalFen: total, citations, ids, fundedPupils, floors, bands, amountFen };
+    const { total, citations, ids, fundedPupils, floors, amountFen, bands, floorBands, schools } = this;
+    const n = ids.length;
+    const locations = new Uint8Array(n);
+    const kinds = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = schools[i] as School;
+      locations[i] = locationCode(s.location);
+      kinds[i] = kindCode(s.kind);
+    }
+    return { totalFen: total, citations, ids, fundedPupils, floors, bands, amountFen, locations, kinds, floorBands };
   }
 }
 
-const bandsFor = (options: CalculatorOptions): FloorApplied[] => [null, ...allocateBudget.parameters(options).floors.map((b) => b.id)];
+/** A collector of `n` schools funded with `options`: the bands in force, by id and as listed. */
+function collectorFor(n: number, options: CalculatorOptions, schools: readonly School[]): Collector {
+  const floorBands = allocateBudget.parameters(options).floors.map((rule) => rule.band);
+  return new Collector(n, [null, ...floorBands.map((b) => b.id)], floorBands, schools);
+}
 
 /** The whole roster in one call: the library's own verdict, issues and all. */
 function whole(schools: readonly School[], options: CalculatorOptions): Computation {
@@ -409,7 +454,7 @@ function whole(schools: readonly School[], options: CalculatorOptions): Computat
     if (error instanceof PolicyInputError) return { issues: error.issues };
     throw error;
   }
-  const collector = new Collector(budget.schools.length, bandsFor(options));
+  const collector = collectorFor(budget.schools.length, options, schools);
   collector.add(budget, 0);
   return { run: collector.run(), issues: [] };
 }
@@ -437,7 +482,7 @@ export function computeBudget(schools: readonly School[], options: CalculatorOpt
       if (seen.has(r.schoolId)) return whole(schools, options);
       seen.add(r.schoolId);
     }
-    collector ??= new Collector(n, bandsFor(options));
+    collector ??= collectorFor(n, options, schools);
     collector.add(budget, start);
     onChunk?.(Math.min(n, start + CHUNK), n);
   }

@@ -3,7 +3,10 @@
  * CSV rows. Each writes through a {@link ChunkWriter}, so 210,000 schools cost a few large writes,
  * not one giant string or 210,000 small writes.
  */
-import type { FloorApplied } from 'junheng';
+import type { CalculatorOptions, ParameterListing } from 'junheng';
+import type { BudgetWarning } from './budget/warnings.js';
+import { budgetFooter, floorShort, HEADINGS } from './budget/words.js';
+import { grouped, type Lang } from './lang.js';
 import { bigFenText, fenText, floorOf, type BudgetRun } from './compute.js';
 import { csvCell } from './csv.js';
 
@@ -83,6 +86,30 @@ export interface BudgetReport {
   /** The `--what-if` file and the parameter paths it sets. */
   readonly whatIfFile?: string;
   readonly whatIfPaths?: readonly string[];
+  /** The what-if run's options (the base's with the patch on top): the what-if's rates, in words. */
+  readonly whatIfOptions?: CalculatorOptions;
+  /** The reader's language of the table, CSV headers and footers (`--lang`); default en. JSON never changes. */
+  readonly lang?: Lang;
+  /** The baseline's options (day, region, parameters): the rates applied and the bands' words are read from them. */
+  readonly options?: CalculatorOptions;
+  /** The parameter values in force that bear on the result, and every value in force: the footer's unverified and stale lines. */
+  readonly bearing?: readonly ParameterListing[];
+  readonly listing?: readonly ParameterListing[];
+  /** What a reader should know about schools that were computed (no pupils, a large teaching point): the first 50. */
+  readonly warnings?: readonly BudgetWarning[];
+  /** How many warnings there are in all (more than `warnings` holds when over 50). */
+  readonly warningCount?: number;
+  /**
+   * With `--explain` and `--format html`: the lines explaining the amounts of the schools the report
+   * shows, in `lang` (`explanationLines`).
+   */
+  readonly explanation?: readonly string[];
+  /**
+   * With `--explain` and the table: the same lines for every school, printed after the footer; read
+   * once (budget.ts gives a generator, `explanationStream`, that explains a chunk of schools at a time,
+   * so a national roster's explanations are never all held).
+   */
+  readonly explanationStream?: Iterable<string>;
 }
 
 /** Called every so many rows while writing, for a progress line. */
@@ -129,18 +156,27 @@ export function spreadsheetCell(value: string): string {
 }
 
 /**
- * CSV rows: `id[,name],pupils,funded_pupils,floor_applied,amount` (+ `what_if_amount,difference`);
- * no total row. UTF-8 with a byte-order mark unless `report.bom` is false; text cells through
- * {@link spreadsheetCell}.
+ * CSV rows, one per school, no total row: in English the snake_case headers
+ * `id[,name],pupils,funded_pupils,floor_applied,amount` (+ `what_if_amount,difference`) and the
+ * floor band by its id; in Chinese (`lang: 'zh'`) the same columns headed 学校标识码, 学校名称,
+ * 在校生数, 核定人数, 保底, 公用经费（元） (+ 假设公用经费（元）, 差额（元）) and the band in short words
+ * (`不足100人按100`, see `floorShort`). Amounts are the exact yuan text without separators (a
+ * spreadsheet reads them as numbers). UTF-8 with a byte-order mark unless `report.bom` is false;
+ * text cells through {@link spreadsheetCell}.
  */
 export function writeCsv(report: BudgetReport, out: ChunkWriter, onRows?: OnRows): void {
   const { baseline, whatIf, names } = report;
+  const lang = report.lang ?? 'en';
   const n = baseline.ids.length;
+  const h = (key: keyof typeof HEADINGS): string => (lang === 'zh' ? HEADINGS[key].zh : HEADINGS[key].csv);
   if (report.bom !== false) out.write('\uFEFF');
-  out.write(`id,${names === undefined ? '' : 'name,'}pupils,funded_pupils,floor_applied,amount${whatIf === undefined ? '' : ',what_if_amount,difference'}\n`);
+  const headers = [h('id'), ...(names === undefined ? [] : [h('name')]), h('pupils'), h('funded'), h('floor'), h('amount'), ...(whatIf === undefined ? [] : [h('whatIfAmount'), h('difference')])];
+  out.write(`${headers.map(spreadsheetCell).join(',')}\n`);
+  // The floor cell of each band, made once: its id in English, its short words in Chinese.
+  const floorCells = baseline.bands.map((band, k) => (band === null ? '' : spreadsheetCell(lang === 'zh' ? floorShort(band, 'zh', baseline.floorBands[k - 1]) : band)));
   for (let i = 0; i < n; i++) {
     const amount = baseline.amountFen[i] as number;
-    let line = `${spreadsheetCell(baseline.ids[i]!)},${names === undefined ? '' : `${spreadsheetCell(names[i] ?? '')},`}${report.pupils[i] ?? ''},${baseline.fundedPupils[i]},${floorOf(baseline, i) ?? ''},${fenText(amount)}`;
+    let line = `${spreadsheetCell(baseline.ids[i]!)},${names === undefined ? '' : `${spreadsheetCell(names[i] ?? '')},`}${report.pupils[i] ?? ''},${baseline.fundedPupils[i]},${floorCells[baseline.floors[i] as number]},${fenText(amount)}`;
     if (whatIf !== undefined) {
       const w = whatIf.amountFen[i] as number;
       line += `,${fenText(w)},${fenText(w - amount)}`;
@@ -151,37 +187,6 @@ export function writeCsv(report: BudgetReport, out: ChunkWriter, onRows?: OnRows
   out.flush();
 }
 
-/** The table's short name for a floor band: the default bands by their rule, any other by its id. */
-export function floorLabel(floor: FloorApplied | undefined): string {
-  if (floor === 'national-under-100') return 'national <100';
-  if (floor === 'district-100-to-200') return '5.1 100–200';
-  return floor ?? '';
-}
-
-/** The summary line of the floors applied: the default bands in words, then any other band by its id. */
-export function floorSummary(floors: readonly FloorApplied[] | BudgetRun, bands: readonly string[]): string {
-  const counts = new Map<string, number>(bands.map((id) => [id, 0]));
-  if (Array.isArray(floors)) {
-    for (const f of floors as readonly FloorApplied[]) if (f != null) counts.set(f, (counts.get(f) ?? 0) + 1);
-  } else {
-    // A run's floors are band positions: counted per position, then named.
-    const run = floors as BudgetRun;
-    const byBand = new Array<number>(run.bands.length).fill(0);
-    for (let i = 0; i < run.floors.length; i++) {
-      const k = run.floors[i] as number;
-      byBand[k] = (byBand[k] as number) + 1;
-    }
-    for (let k = 1; k < run.bands.length; k++) {
-      const f = run.bands[k];
-      if (f != null && (byBand[k] as number) > 0) counts.set(f, (counts.get(f) ?? 0) + (byBand[k] as number));
-    }
-  }
-  if (counts.size === 0) return 'Floors: none in force.';
-  const parts = [...counts].map(([id, n]) =>
-    id === 'national-under-100' ? `${n} under the national under-100 floor` : id === 'district-100-to-200' ? `${n} under the opinion's 100-to-200 floor (5.1)` : `${n} under ${id}`,
-  );
-  return `Floors: ${parts.join(', ')}.`;
-}
 
 /**
  * Columns a terminal gives a string: 2 for East Asian wide characters (Chinese ids), 1 otherwise.
@@ -226,37 +231,67 @@ function fenWidth(fen: number): number {
 const isAscii = (text: string): boolean => /^[\x20-\x7e]*$/.test(text);
 const widthOf = (text: string): number => (isAscii(text) ? text.length : displayWidth(text));
 
+/** Characters of {@link groupedFen}'s text for `fen`: {@link fenWidth} and a comma per three digits of yuan. */
+function groupedFenWidth(fen: number): number {
+  const abs = fen < 0 ? -fen : fen;
+  const digits = digitCount((abs - (abs % 100)) / 100);
+  return fenWidth(fen) + Math.floor((digits - 1) / 3);
+}
+
 /**
- * The default output: an aligned table (amounts exactly as computed, right-aligned), a total row,
- * then the date and region used, the citations, and the unverified parameter values in force.
+ * Integer fen as yuan text with thousands separators (`145920000` → `1,459,200`, `73831250` →
+ * `738,312.5`): {@link fenText} grouped, made by arithmetic (no regular expression per row).
+ */
+export function groupedFen(fen: number): string {
+  const abs = fen < 0 ? -fen : fen;
+  const cents = abs % 100;
+  let yuan = (abs - cents) / 100;
+  let whole = '';
+  while (yuan >= 1000) {
+    const r = yuan % 1000;
+    whole = `,${r < 10 ? '00' : r < 100 ? '0' : ''}${r}${whole}`;
+    yuan = (yuan - r) / 1000;
+  }
+  const fraction = cents === 0 ? '' : cents % 10 === 0 ? `.${cents / 10}` : `.${cents < 10 ? '0' : ''}${cents}`;
+  return `${fen < 0 ? '-' : ''}${yuan}${whole}${fraction}`;
+}
+
+/**
+ * The default output: an aligned table in the reader's language (`report.lang`; headings such as
+ * 学校标识码 / 在校生数 / 核定人数 / 保底 / 公用经费（元）, the floor band in short words — see
+ * `floorShort` — and amounts exact, with thousands separators, right-aligned), a total row (合计 /
+ * total), then the footer lines (`budgetFooter`: the counts, the floors, the day and region, the
+ * parameters and what-if lines, the rates applied, the citations, the unverified and stale values),
+ * then, with `--explain`, each school's steps (`report.explanationStream`).
+ *
+ * Rows are built with `padStart`/`padEnd` and widths worked out by arithmetic on the numbers (a
+ * grouped amount's width is its digits and commas), so no cell text is made only to be measured.
  */
 export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRows): void {
   const { baseline, whatIf, names } = report;
+  const lang = report.lang ?? 'en';
   const n = baseline.ids.length;
-  const headers = ['id', 'pupils', 'funded', 'floor', 'amount'];
+  const h = (key: keyof typeof HEADINGS): string => HEADINGS[key][lang];
+  const headers = [h('id'), h('pupils'), h('funded'), h('floor'), h('amount')];
   const right = [false, true, true, false, true];
   // The school name, when the roster has one, is the second column.
   const named = names !== undefined;
   if (named) {
-    headers.splice(1, 0, 'name');
+    headers.splice(1, 0, h('name'));
     right.splice(1, 0, false);
   }
   if (whatIf !== undefined) {
-    headers.push('what-if funded', 'what-if amount', 'difference');
+    headers.push(h('whatIfFunded'), h('whatIfAmount'), h('difference'));
     right.push(true, true, true);
   }
-  const totalCells = ['total', '', '', '', bigFenText(baseline.totalFen)];
-  let difference: string | undefined;
-  if (whatIf !== undefined) {
-    difference = bigFenText(whatIf.totalFen - baseline.totalFen);
-    totalCells.push('', bigFenText(whatIf.totalFen), difference);
-  }
+  const totalCells = [h('total'), '', '', '', grouped(bigFenText(baseline.totalFen))];
+  if (whatIf !== undefined) totalCells.push('', grouped(bigFenText(whatIf.totalFen)), grouped(bigFenText(whatIf.totalFen - baseline.totalFen)));
   if (named) totalCells.splice(1, 0, '');
   const o = named ? 1 : 0;
 
   // Widths: one pass over the rows, by arithmetic on the numbers (no cell text is made to be measured).
-  const widths = headers.map((h, c) => Math.max(widthOf(h), widthOf(totalCells[c] as string)));
-  const labels = baseline.bands.map((band) => floorLabel(band));
+  const widths = headers.map((head, c) => Math.max(widthOf(head), widthOf(totalCells[c] as string)));
+  const labels = baseline.bands.map((band, k) => floorShort(band, lang, baseline.floorBands[k - 1]));
   const grow = (c: number, w: number): void => {
     if (w > (widths[c] as number)) widths[c] = w;
   };
@@ -274,13 +309,13 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
     if (p > pupilsWidth) pupilsWidth = p;
     const f = digitCount(baseline.fundedPupils[i] as number);
     if (f > fundedWidth) fundedWidth = f;
-    const a = fenWidth(baseline.amountFen[i] as number);
+    const a = groupedFenWidth(baseline.amountFen[i] as number);
     if (a > amountWidth) amountWidth = a;
     if (whatIf !== undefined) {
       const v = whatIf.amountFen[i] as number;
       grow(5 + o, digitCount(whatIf.fundedPupils[i] as number));
-      grow(6 + o, fenWidth(v));
-      grow(7 + o, fenWidth(v - (baseline.amountFen[i] as number)));
+      grow(6 + o, groupedFenWidth(v));
+      grow(7 + o, groupedFenWidth(v - (baseline.amountFen[i] as number)));
     }
   }
   grow(0, idWidth);
@@ -316,26 +351,19 @@ export function writeTable(report: BudgetReport, out: ChunkWriter, onRows?: OnRo
     const tail =
       whatIf === undefined
         ? ''
-        : `  ${String(whatIf.fundedPupils[i]).padStart(w[5 + o] as number)}  ${fenText(whatIf.amountFen[i] as number).padStart(w[6 + o] as number)}  ${fenText((whatIf.amountFen[i] as number) - (baseline.amountFen[i] as number)).padStart(w[7 + o] as number)}`;
-    out.write(`${head}  ${String(report.pupils[i] ?? '').padStart(w[1 + o] as number)}  ${String(baseline.fundedPupils[i]).padStart(w[2 + o] as number)}  ${paddedLabels[baseline.floors[i] as number]}  ${fenText(baseline.amountFen[i] as number).padStart(w[4 + o] as number)}${tail}\n`);
+        : `  ${String(whatIf.fundedPupils[i]).padStart(w[5 + o] as number)}  ${groupedFen(whatIf.amountFen[i] as number).padStart(w[6 + o] as number)}  ${groupedFen((whatIf.amountFen[i] as number) - (baseline.amountFen[i] as number)).padStart(w[7 + o] as number)}`;
+    out.write(`${head}  ${String(report.pupils[i] ?? '').padStart(w[1 + o] as number)}  ${String(baseline.fundedPupils[i]).padStart(w[2 + o] as number)}  ${paddedLabels[baseline.floors[i] as number]}  ${groupedFen(baseline.amountFen[i] as number).padStart(w[4 + o] as number)}${tail}\n`);
     if (onRows !== undefined && (i + 1) % PROGRESS_EVERY === 0) onRows(i + 1, n);
   }
   out.write(rule);
   out.write(row(totalCells));
   out.write('\n');
-  out.write(`${n} school${n === 1 ? '' : 's'}; amounts in yuan per year.\n`);
-  out.write(`${floorSummary(baseline, report.floorBands)}\n`);
-  out.write(`As of ${report.asOf}, region ${report.region ?? '(none given; not needed on that date)'}.\n`);
-  if (report.parametersLine !== undefined) out.write(`${report.parametersLine}\n`);
-  if (whatIf !== undefined && difference !== undefined) {
-    const paths = report.whatIfPaths !== undefined && report.whatIfPaths.length > 0 ? ` (${report.whatIfPaths.join(', ')})` : '';
-    out.write(`What-if ${report.whatIfFile ?? ''}${paths}: total ${bigFenText(whatIf.totalFen)}, difference ${difference}.\n`);
+  for (const line of budgetFooter(report, lang)) out.write(`${line}\n`);
+  const explanation = report.explanationStream ?? report.explanation;
+  if (explanation !== undefined) {
+    out.write('\n');
+    for (const line of explanation) out.write(`${line}\n`);
   }
-  out.write(`Cites: ${report.citations.join(', ')}\n`);
-  if (report.unverified.length > 0) {
-    out.write(`Unverified parameter values in force (junheng's reading; confirm or override): ${report.unverified.join(', ')}\n`);
-  }
-  for (const line of report.stale ?? []) out.write(line);
   out.flush();
 }
 

@@ -8,7 +8,8 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { extname } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
-import { formatPath, listParameters, PolicyInputError, type CalculatorOptions, type ParameterOverrides, type PolicyIssue } from 'junheng';
+import { describeParameters, formatPath, listParameters, PolicyInputError, type CalculatorOptions, type ParameterKind, type ParameterOverrides, type PolicyIssue } from 'junheng';
+import { parameterName, say, type Lang } from './lang.js';
 import { InputError } from './command.js';
 import { CsvError, quoted } from './csv.js';
 
@@ -425,16 +426,154 @@ export interface ParameterFile {
   readonly patch: unknown;
 }
 
-/** Reads a parameters file's JSON; a missing file or bad JSON is an {@link InputError} naming the flag. */
+/**
+ * Reads a parameters file's JSON, its dotted keys written out ({@link expandDottedKeys}); a missing
+ * file, bad JSON or a dotted key that is not a parameter path is an {@link InputError} naming the flag.
+ */
 export function readParameterFile(flag: '--parameters' | '--what-if', file: string): ParameterFile {
   const label = `${flag} ${file}`;
-  return { label, file, patch: parseJson(readText(file, label), label) };
+  return { label, file, patch: expandDottedKeys(parseJson(readText(file, label), label), label) };
 }
 
-/** `--parameters set.json: funding.benchmark.primary.value: …` for an issue at `['parameters', …]`. */
+/** The parameters' paths and kinds, and every group above them (`funding`, `funding.benchmark`). */
+interface ParameterPaths {
+  readonly leaves: ReadonlyMap<string, ParameterKind>;
+  /** Each group's children's names, in order (the root is `''`). */
+  readonly groups: ReadonlyMap<string, readonly string[]>;
+}
+
+let parameterPaths: ParameterPaths | undefined;
+
+function pathsOfParameters(): ParameterPaths {
+  if (parameterPaths !== undefined) return parameterPaths;
+  const leaves = new Map<string, ParameterKind>();
+  const groups = new Map<string, string[]>([['', []]]);
+  for (const d of describeParameters()) {
+    leaves.set(d.path, d.kind);
+    const parts = d.path.split('.');
+    for (let k = 0; k < parts.length; k++) {
+      const parent = parts.slice(0, k).join('.');
+      const children = groups.get(parent) ?? [];
+      if (!children.includes(parts[k] as string)) children.push(parts[k] as string);
+      groups.set(parent, children);
+    }
+  }
+  parameterPaths = { leaves, groups };
+  return parameterPaths;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const join = (prefix: string, key: string): string => (prefix === '' ? key : `${prefix}.${key}`);
+
+/**
+ * A parameters patch with its dotted keys written out as nested ones: `{"funding.benchmark.primary":
+ * 700}` is `{"funding":{"benchmark":{"primary":700}}}`. Dotted and nested keys may be mixed, at any
+ * level (`{"funding":{"benchmark.junior":900}}`); a dotted key may name a group
+ * (`"funding.benchmark": {"primary": 700}`), a parameter, or go on into a parameter's own value where
+ * the value is an object (`"funding.benchmark.primary.central": 720`, `"….primary.value": 750`).
+ *
+ * Problems, each an {@link InputError} line naming `label` and the key:
+ * - a dotted key that is not a parameter path (the parameters of its deepest group are listed);
+ * - a dotted key into a list parameter (`funding.floors.district.below`): a list is replaced whole,
+ *   so the message shows the whole list in force by default, to copy and change;
+ * - the same parameter given twice (once dotted, once nested).
+ *
+ * Keys without a dot are left for the library to check, as before. `patch` itself is returned
+ * unchanged when no key has a dot.
+ */
+export function expandDottedKeys(patch: unknown, label: string): unknown {
+  const { leaves, groups } = pathsOfParameters();
+  const problems: string[] = [];
+  const inside = (path: string): boolean => !groups.has(path);
+  /** Sets `value` at `segments` under `target` (at `path`), merging groups; a parameter set twice is a problem. */
+  const put = (target: Record<string, unknown>, path: string, segments: readonly string[], value: unknown, key: string): void => {
+    const [head, ...rest] = segments as [string, ...string[]];
+    const at = join(path, head);
+    if (rest.length > 0) {
+      const existing = target[head];
+      if (existing !== undefined && !isPlainObject(existing)) {
+        problems.push(`${label}: "${key}": ${at} is given twice (once as a whole value, once in part)`);
+        return;
+      }
+      const next = existing ?? {};
+      target[head] = next;
+      put(next as Record<string, unknown>, at, rest, value, key);
+      return;
+    }
+    if (!Object.hasOwn(target, head)) {
+      target[head] = value;
+      return;
+    }
+    const existing = target[head];
+    // Two parts of one group (or of one parameter's object value) merge; anything else is given twice.
+    if (isPlainObject(existing) && isPlainObject(value) && !leaves.has(at)) {
+      for (const [k, v] of Object.entries(value)) put(existing, at, [k], v, key);
+      return;
+    }
+    problems.push(`${label}: "${key}": ${at} is given twice`);
+  };
+  /** Whether a group-level object under `path` has a dotted key, at any depth above the parameters. */
+  const dotted = (value: unknown, path: string): boolean =>
+    isPlainObject(value) && !inside(path) && Object.entries(value).some(([k, v]) => k.includes('.') || dotted(v, join(path, k)));
+  const expand = (value: unknown, path: string): unknown => {
+    if (!isPlainObject(value) || !dotted(value, path)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (!key.includes('.')) {
+        put(out, path, [key], expand(v, join(path, key)), key);
+        continue;
+      }
+      const segments = key.split('.');
+      let at = path;
+      let ok = true;
+      for (let k = 0; k < segments.length; k++) {
+        const seg = segments[k] as string;
+        const next = join(at, seg);
+        if (seg === '' || (!groups.has(next) && !leaves.has(next))) {
+          const children = groups.get(at) ?? [];
+          problems.push(`${label}: "${join(path, key)}" is not a parameter path: ${at === '' ? 'the top level' : at} has no "${seg}"; ${at === '' ? 'it has' : 'its parameters are'} ${children.join(', ')}`);
+          ok = false;
+          break;
+        }
+        at = next;
+        if (leaves.has(at)) {
+          if (k < segments.length - 1 && leaves.get(at) === 'list') {
+            problems.push(listProblem(label, join(path, key), at));
+            ok = false;
+          }
+          break;
+        }
+      }
+      if (ok) put(out, path, segments, expand(v, join(path, key)), key);
+    }
+    return out;
+  };
+  const expanded = expand(patch, '');
+  if (problems.length > 0) throw new InputError(problems);
+  return expanded;
+}
+
+/** A dotted key into a list parameter: the list is replaced whole; its shape, as in force by default. */
+function listProblem(label: string, key: string, path: string): string {
+  const history = describeParameters().find((d) => d.path === path)?.history;
+  const latest = JSON.stringify(history?.at(-1)?.value ?? []);
+  return `${label}: "${key}" is not a parameter path: ${path} is a list, replaced whole by a patch (a band cannot be changed on its own); give the whole list, e.g. {"${path}": ${latest}} with your figures`;
+}
+
+/**
+ * `--parameters set.json: funding.benchmark.primary.value: …` for an issue at `['parameters', …]`.
+ * A key the library does not know is said with the parameters of its group, so the reader sees what
+ * was meant (the library's own hint names a library function).
+ */
 export function describeParameterIssue(issue: PolicyIssue, label = '--parameters'): string {
   const rest = issue.path.slice(1);
-  return `${label}: ${rest.length === 0 ? '' : `${formatPath(rest)}: `}${issue.message}`;
+  let message = issue.message;
+  if (issue.code === 'unknown_key' && rest.length > 0) {
+    const parent = rest.slice(0, -1).join('.');
+    const children = pathsOfParameters().groups.get(parent);
+    if (children !== undefined) message = `is not a parameter junheng knows; ${parent === '' ? 'the top-level groups are' : `the parameters of ${parent} are`} ${children.join(', ')} (dotted keys work too: {"funding.benchmark.primary": 750})`;
+  }
+  return `${label}: ${rest.length === 0 ? '' : `${formatPath(rest)}: `}${message}`;
 }
 
 /**
@@ -457,13 +596,19 @@ export function parameterFileIssues(file: ParameterFile | undefined): PolicyIssu
  * it): `Local parameters (--parameters set.json): funding.benchmark.primary (南教计〔2020〕4号), …`.
  * `bears` keeps the paths that bear on the command's result. Undefined without a file.
  */
-export function localParametersLine(file: ParameterFile | undefined, options: CalculatorOptions, bears: (path: string) => boolean = () => true): string | undefined {
+export function localParametersLine(file: ParameterFile | undefined, options: CalculatorOptions, bears: (path: string) => boolean = () => true, lang?: Lang): string | undefined {
   if (file === undefined) return undefined;
   const seen = new Map<string, string>();
   for (const p of listParameters(options)) {
     if (p.local !== true || !bears(p.path) || seen.has(p.path)) continue;
-    seen.set(p.path, p.source === 'override' ? p.path : `${p.path} (${p.source})`);
+    if (lang === undefined) seen.set(p.path, p.source === 'override' ? p.path : `${p.path} (${p.source})`);
+    else {
+      const name = parameterName(p.path, lang);
+      seen.set(p.path, p.source === 'override' ? name : lang === 'zh' ? `${name}（${p.source}）` : `${name} (${p.source})`);
+    }
   }
   const list = [...seen.values()];
-  return `Local parameters (${file.label}): ${list.length === 0 ? `none in force on ${String(options.asOf ?? 'the day')}` : list.join(', ')}`;
+  const day = String(options.asOf ?? say(lang ?? 'en', '当日', 'the day'));
+  if (lang === 'zh') return `本地参数（${file.label}）：${list.length === 0 ? `${day} 无生效取值` : list.join('；')}`;
+  return `Local parameters (${file.label}): ${list.length === 0 ? `none in force on ${day}` : list.join(lang === undefined ? ', ' : '; ')}`;
 }

@@ -3,7 +3,8 @@
  * (junheng's readings, the opinion's effective date) and the stale ones (values no source seen
  * shows still in force on the day).
  */
-import { describeParameters, type ParameterListing } from 'junheng';
+import { describeParameters, type FloorBand, type ParameterListing } from 'junheng';
+import { floorName } from './budget/bands.js';
 import { citationLabels, FOOTER, parameterName, type Lang } from './lang.js';
 
 let units: Map<string, string | undefined> | undefined;
@@ -87,18 +88,76 @@ const UNITS_ZH: Readonly<Record<string, string>> = {
 const REGIONS_ZH: Readonly<Record<string, string>> = { east: '东部', central: '中部', west: '西部' };
 
 /**
+ * Words for some choices, where the description does not give them plainly: `path=value` → words.
+ * Any other choice is read from its parameter's description ({@link choiceWords}).
+ */
+const CHOICE_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
+  'funding.disabledPupils=instead': { zh: '替代学段定额', en: 'at the special-education rate instead of the stage benchmark' },
+  'funding.disabledPupils=on-top': { zh: '在学段定额之上另加', en: 'at the special-education rate on top of the stage benchmark' },
+  'funding.floorMixedStageRate=proportional': { zh: '按学段人数比例', en: "weighted by the school's primary/junior mix" },
+  'funding.floorMixedStageRate=primary': { zh: '按小学定额', en: 'at the primary rate' },
+  'funding.floorMixedStageRate=junior': { zh: '按初中定额', en: 'at the junior rate' },
+};
+
+let choiceDescriptions: Map<string, { zh: string; en: string }> | undefined;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A choice parameter's value in words, in `lang` (`funding.floorMixedStageRate` `proportional` →
+ * 按学段人数比例 / weighted by the school's primary/junior mix). Generic: the words junheng keeps for
+ * a few choices; else the words its description puts before the value in brackets
+ * (`…：替代学段定额（instead）或…` → 替代学段定额; `… instead of the stage benchmark ('instead')`) or
+ * after it (`any 任意组合；…` → 任意组合); else the value as written.
+ */
+export function choiceWords(path: string, value: string, lang: Lang): string {
+  const known = CHOICE_WORDS[`${path}=${value}`];
+  if (known !== undefined) return known[lang];
+  choiceDescriptions ??= new Map(describeParameters().filter((d) => d.kind === 'choice').map((d) => [d.path, d.description]));
+  const description = choiceDescriptions.get(path)?.[lang];
+  if (description === undefined) return value;
+  const v = escape(value);
+  const before = lang === 'zh' ? new RegExp(`([^：:，,；;（(）)、]+?)（${v}[，,）]`).exec(description) : new RegExp(`([^:;()]+?) \\('${v}'\\)`).exec(description);
+  if (before !== null) return (before[1] as string).replace(/^[\s,]*(或者|或|or\s|and\s)?/, '').trim();
+  const after = lang === 'zh' ? new RegExp(`(?:^|[：:；;，,\\s])${v} ([^；;，,。）)]+)`).exec(description) : null;
+  if (after !== null) return (after[1] as string).trim();
+  return value;
+}
+
+/** Whether a listed value is a list of floor bands (it is said band by band, in words). */
+const isBandList = (v: unknown): v is readonly FloorBand[] =>
+  Array.isArray(v) && v.every((item) => typeof item === 'object' && item !== null && 'id' in item && 'below' in item && 'fundedAs' in item);
+
+/**
  * A parameter value in words, in `lang`: its name, value and unit, and its region
- * (`小学生均公用经费基准定额 600 元/生·年（中部）`; a list of floor bands by their ids).
+ * (`小学生均公用经费基准定额 600 元/生·年（中部）`). A choice is said in words ({@link choiceWords}:
+ * `proportional` → 按学段人数比例); a list of floor bands band by band, each by its rule and
+ * document (`floorName`: 「农村小规模学校和教学点不足100人的按100人核定（国发〔2015〕67号）」); any
+ * other list by its items' ids.
  */
 export function valueInWords(p: ParameterListing, lang: Lang): string {
   units ??= new Map(describeParameters().map((d) => [d.path, d.unit]));
   const v = p.value;
   const unit = units.get(p.path);
+  const name = parameterName(p.path, lang);
+  const region = p.region === undefined ? '' : lang === 'zh' ? `（${REGIONS_ZH[p.region] ?? p.region}）` : ` (${p.region})`;
+  if (isBandList(v)) {
+    if (v.length === 0) return `${name} ${lang === 'zh' ? '无' : 'none'}${region}`;
+    const bands = v.map((b) => floorName(b.id, lang, b));
+    return lang === 'zh' ? `${name}${bands.map((b) => `「${b}」`).join('')}${region}` : `${name} ${bands.map((b) => `"${b}"`).join(' and ')}${region}`;
+  }
+  if (typeof v === 'string' && choiceKind(p.path)) return `${name}${lang === 'zh' ? '：' : ': '}${choiceWords(p.path, v, lang)}${region}`;
   let text = shown(p);
   if (lang === 'zh' && unit !== undefined && !Array.isArray(v) && v !== null) text = `${String(v)}${unit === 'share' || unit === 'rate' || unit === 'coefficient' || unit === 'weight' ? '' : ` ${UNITS_ZH[unit] ?? unit}`}`;
-  const region = p.region === undefined ? '' : lang === 'zh' ? `（${REGIONS_ZH[p.region] ?? p.region}）` : ` (${p.region})`;
-  return `${parameterName(p.path, lang)} ${text}${region}`;
+  return `${name} ${text}${region}`;
 }
+
+let choices: Set<string> | undefined;
+/** Whether the parameter at `path` is a choice. */
+const choiceKind = (path: string): boolean => {
+  choices ??= new Set(describeParameters().filter((d) => d.kind === 'choice').map((d) => d.path));
+  return choices.has(path);
+};
 
 /**
  * The footer lines on the parameter values a result used, in words and in `lang`, the same in every

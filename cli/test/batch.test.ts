@@ -68,6 +68,26 @@ describe('junheng budget: the batch path gives the library path\'s output, byte 
     }
   }
 
+  // In Chinese too (headings, floor words, footers in words), and with --explain (the batch path
+  // explains its schools through the library, as the library path does).
+  for (const [format, extra] of [
+    ['table', ['--lang', 'zh']],
+    ['csv', ['--lang', 'zh']],
+    ['table', ['--lang', 'zh', '--what-if', WHAT_IF]],
+    ['csv', ['--lang', 'zh', '--what-if', WHAT_IF]],
+    ['table', ['--explain']],
+    ['table', ['--lang', 'zh', '--explain']],
+  ] as const) {
+    it(`examples/district.csv, --format ${format} ${extra.join(' ')}: the CSV (batch) and the same schools as JSON (library) agree`, async () => {
+      const batch = await junheng('budget', CSV, ...CENTRAL_2025, '--format', format, ...extra);
+      const library = await junheng('budget', asJson(CSV), ...CENTRAL_2025, '--format', format, ...extra);
+      expect(batch.status).toBe(0);
+      expect(batch.stderr).toBe('');
+      expect(batch.stdout).toBe(library.stdout);
+      expect(batch.stdout).toContain(format === 'table' ? '18,434,232.5' : '738312.5');
+    });
+  }
+
   it('amounts from fen read as Decimal prints them', async () => {
     const cases = [0, 1, 5, 10, 50, 99, 100, 101, 150, 65050, 60000, -1, -5, -50, -100, -12345, 123456789012, -987654321098, 2 ** 52];
     for (let i = 0; i < 2000; i++) cases.push(Math.floor((Math.random() - 0.3) * 1e9));

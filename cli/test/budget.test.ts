@@ -139,9 +139,11 @@ describe('junheng budget --what-if examples/what-if.json', () => {
     const table = await junheng('budget', CSV, ...CENTRAL_2025, '--what-if', WHAT_IF);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/what-if amount\s+difference\n/);
-    expect(table.stdout).toMatch(/^XC-05\s+200\s+200\s+120000\s+250\s+180000\s+60000$/m);
-    expect(table.stdout).toMatch(/^total\s+18434232\.5\s+20691133\s+2256900\.5$/m);
-    expect(table.stdout).toContain('(funding.benchmark.primary, funding.floors)');
+    expect(table.stdout).toMatch(/^XC-05\s+200\s+200\s+120,000\s+250\s+180,000\s+60,000$/m);
+    expect(table.stdout).toMatch(/^total\s+18,434,232\.5\s+20,691,133\s+2,256,900\.5$/m);
+    // The parameters the patch changes, by name; the what-if's own floor band by its id and rule.
+    expect(table.stdout).toContain('What-if ' + WHAT_IF + ' (changes Per-pupil public-funding benchmark (primary), Small-school floors): total 20,691,133, difference 2,256,900.5.');
+    expect(table.stdout).toMatch(/^XC-03\s+150\s+200\s+100–200 → 200 \(5\.1\)\s+120,000\s+250\s+180,000\s+60,000$/m);
   });
 });
 
@@ -187,11 +189,14 @@ describe('junheng budget (table, the default)', () => {
   it('shows each school with its floor and exact amount', async () => {
     const t = await table();
     expect(t).toMatch(/^id\s+pupils\s+funded\s+floor\s+amount$/m);
-    expect(t).toMatch(/^XC-03\s+150\s+200\s+5\.1 100–200\s+120000$/m);
-    expect(t).toMatch(/^XC-09\s+85\s+100\s+national <100\s+60000$/m);
-    expect(t).toMatch(/^XC-04\s+100\s+100\s+60000$/m);
-    expect(t).toMatch(/^ZQ-03\s+960\s+960\s+738312\.5$/m);
-    expect(t).toMatch(/^total\s+18434232\.5$/m);
+    // Amounts exact, with thousands separators; floors in short words.
+    expect(t).toMatch(/^XC-03\s+150\s+200\s+100–200 → 200 \(5\.1\)\s+120,000$/m);
+    expect(t).toMatch(/^XC-09\s+85\s+100\s+under 100 → 100\s+60,000$/m);
+    expect(t).toMatch(/^XC-04\s+100\s+100\s+60,000$/m);
+    expect(t).toMatch(/^ZQ-03\s+960\s+960\s+738,312\.5$/m);
+    expect(t).toMatch(/^CQ-01\s+2400\s+2400\s+1,459,200$/m);
+    expect(t).toMatch(/^ZQ-08\s+95\s+95\s+57,000$/m);
+    expect(t).toMatch(/^total\s+18,434,232\.5$/m);
   });
 
   it('right-aligns the columns: every line of the table ends in the same column', async () => {
@@ -200,19 +205,30 @@ describe('junheng budget (table, the default)', () => {
     expect(block).toHaveLength(1 + 1 + 40 + 1 + 1); // header, rule, rows, rule, total
     const width = block[0]?.length;
     for (const line of block) expect(line.length, line).toBe(width);
-    expect(t).toMatch(/ {2}1459200\n/); // amounts unpadded on the right
+    expect(t).toMatch(/ {2}1,459,200\n/); // amounts unpadded on the right
   });
 
   it('names the date, the region, the citations (5.1 first) and the unverified values in force', async () => {
     const t = await table();
+    expect(t).toContain('40 schools; amounts in yuan per year.');
     expect(t).toContain('As of 2025-09-01, region central.');
-    expect(t).toMatch(/^Cites: 5\.1, gf-2015-67/m);
-    expect(t).toContain('Floors: 7 under the national under-100 floor, 7 under the opinion\'s 100-to-200 floor (5.1).');
-    const unverified = t.split('\n').find((l) => l.startsWith('Unverified parameter values in force'));
+    // Documents by their number, the opinion's items as "opinion 5.1", 5.1 first.
+    expect(t).toMatch(/^Cites: opinion 5\.1; 国发〔2015〕67号; Ministry of Finance: special-education per-pupil public funding raised to 7000 yuan a year$/m);
+    expect(t).toContain(
+      'Floors: 7 schools under "rural school or teaching point under 100 pupils, funded as 100 (国发〔2015〕67号)"; 7 schools under "rural school of more than 100 and fewer than 200 pupils, funded as 200 (opinion 5.1)".',
+    );
+    // Unverified values in words: the bands by their rule (their coverage is junheng's reading), choices in words.
+    const unverified = t.split('\n').find((l) => l.startsWith('Values in force that junheng has not verified'));
     expect(unverified).toBeDefined();
-    expect(unverified).toContain('funding.floors'); // the bands' coverage is junheng's reading
-    expect(unverified).toContain('funding.disabledPupils');
-    expect(unverified).not.toContain('funding.benchmark.primary');
+    expect(unverified).toContain('Small-school floors "rural school or teaching point under 100 pupils, funded as 100 (国发〔2015〕67号)"');
+    expect(unverified).toContain('Disabled pupils in mainstream classes: at the special-education rate instead of the stage benchmark');
+    expect(unverified).toContain("The day the opinion's own rules take effect 2017-05-23");
+    expect(unverified).not.toContain('Per-pupil public-funding benchmark');
+    expect(unverified).not.toMatch(/funding\.|instead;|proportional/); // no code paths, no enum values
+    // The stale values by name, value, unit and region.
+    expect(t).toContain(
+      'Not confirmed since 2016-12-31 (no source seen shows them still in force after that day, and 2025-09-01 is later; confirm or override): Per-pupil public-funding benchmark (primary) 600 yuan/pupil/year (central); Per-pupil public-funding benchmark (junior) 800 yuan/pupil/year (central)',
+    );
   });
 
   it('defaults --as-of to today', async () => {
@@ -226,9 +242,9 @@ describe('junheng budget (table, the default)', () => {
     const file = writeTemp(dir, 'plain.csv', 'id,location,primary\nA,rural,150\nB,urban,900\n');
     const r = await junheng('budget', file, ...CENTRAL_2025);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('funding.floors');
-    expect(r.stdout).not.toContain('funding.disabledPupils');
-    expect(r.stdout).not.toContain('funding.floorMixedStageRate');
+    expect(r.stdout).toContain('Small-school floors');
+    expect(r.stdout).not.toContain('Disabled pupils in mainstream classes');
+    expect(r.stdout).not.toContain('Rate the pupils added by a floor band');
   });
 });
 
@@ -252,7 +268,13 @@ describe('junheng budget: reading CSV', () => {
   it('reads columns in any order, with only id and location required, and empty cells as absent', async () => {
     const dir = tempDir();
     const file = writeTemp(dir, 'order.csv', 'disabled,junior,location,id,kind\n,,rural,EMPTY,\n,150,rural,J,\n');
-    const b = await budgetJson(file, ...CENTRAL_2025);
+    const r = await junheng('budget', file, ...CENTRAL_2025, '--format', 'json');
+    expect(r.status).toBe(0);
+    // A school with no pupils is computed, and warned about: what it is funded as.
+    expect(r.stderr).toBe(
+      'junheng: warning: school "EMPTY" has no pupils, yet is funded as 100 pupils (60,000 yuan) by the floor "rural school or teaching point under 100 pupils, funded as 100 (国发〔2015〕67号)"; check its pupil counts\n',
+    );
+    const b = JSON.parse(r.stdout) as JsonBudget;
     // An empty rural school is funded under the national floor at the primary rate; 150 junior pupils as 200 × 800.
     expect(b.schools).toEqual([
       { id: 'EMPTY', fundedPupils: 100, floorApplied: 'national-under-100', amount: '60000' },

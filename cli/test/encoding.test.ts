@@ -160,7 +160,7 @@ describe('junheng budget --format csv for a spreadsheet', () => {
     expect(plain.stdout.startsWith('id,name,pupils,')).toBe(true);
     const table = await junheng('budget', file, ...CENTRAL_2025);
     expect(table.stdout).toMatch(/^id\s+name\s+pupils\s+funded\s+floor\s+amount$/m);
-    expect(table.stdout).toMatch(/^城关小学\s+城关镇第一小学\s+2400\s+2400\s+1440000$/m);
+    expect(table.stdout).toMatch(/^城关小学\s+城关镇第一小学\s+2400\s+2400\s+1,440,000$/m);
   });
 
   it('prefixes cells beginning =, +, - or @ with an apostrophe, so no formula runs', async () => {

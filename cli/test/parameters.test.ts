@@ -50,14 +50,18 @@ describe('junheng budget --parameters examples/parameters/fujian-2020.json', () 
 
   it('needs no --region: the set gives both benchmarks for every region', async () => {
     const table = ok(await junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN));
-    expect(table).toMatch(/total\s+443000\n/);
+    expect(table).toMatch(/total\s+443,000\n/);
     expect(table).toContain(
-      `Local parameters (--parameters ${FUJIAN}): funding.benchmark.primary (南教计〔2020〕4号), funding.benchmark.junior (南教计〔2020〕4号), funding.boardingSupplement (南教计〔2020〕4号), funding.floors (南教计〔2020〕4号)\n`,
+      `Local parameters (--parameters ${FUJIAN}): Per-pupil public-funding benchmark (primary) (南教计〔2020〕4号); Per-pupil public-funding benchmark (junior) (南教计〔2020〕4号); Boarding-school supplement per boarder (南教计〔2020〕4号); Small-school floors (南教计〔2020〕4号)\n`,
     );
     // the set's values are the district's, not junheng's unverified readings
-    const unverified = table.split('\n').find((l) => l.startsWith('Unverified')) ?? '';
-    expect(unverified).not.toContain('funding.floors');
-    expect(unverified).not.toContain('funding.benchmark');
+    const unverified = table.split('\n').find((l) => l.startsWith('Values in force that junheng has not verified')) ?? '';
+    expect(unverified).not.toContain('Small-school floors');
+    expect(unverified).not.toContain('benchmark');
+    // The rates applied are the set's, with its source; its bands by id and rule.
+    expect(table).toContain('  Per-pupil public-funding benchmark (primary): 750 yuan/pupil/year (南教计〔2020〕4号)\n');
+    expect(table).toContain('  Boarding-school supplement per boarder: 400 yuan/boarder/year (南教计〔2020〕4号)\n');
+    expect(table).toMatch(/^J250\s+250\s+300\s+fujian-junior-under-300\s+293,000$/m);
   });
 
   it("before the set's from, junheng's own values apply (and the footer says none is in force)", async () => {
@@ -79,7 +83,7 @@ describe('junheng budget --parameters examples/parameters/fujian-2020.json', () 
       ['R150', '150000', '0'],
     ]);
     const table = ok(await junheng('budget', roster(), ...AUTUMN_2025, '--parameters', FUJIAN, '--what-if', patch));
-    expect(table).toContain(`What-if ${patch} (funding.boardingSupplement): total 445000, difference 2000.`);
+    expect(table).toContain(`What-if ${patch} (changes Boarding-school supplement per boarder): total 445,000, difference 2,000.`);
   });
 
   it('a what-if parameter replaces the base value of that parameter whole', async () => {
@@ -151,8 +155,11 @@ describe('--parameters on classes, teachers and assess', () => {
     const set = writeTemp(dir, 'set.json', JSON.stringify({ classes: { largeClassDeadline: { value: '2026-08-31', source: 'DOC-C', note: 'our plan' } } }));
     const out = ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set));
     expect(out).toContain('eliminated by 2026-08-31');
-    expect(out).toContain(`Local parameters (--parameters ${set}): classes.largeClassDeadline (DOC-C)\n`);
-    expect(out.split('\n').find((l) => l.startsWith('Unverified')) ?? '').not.toContain('classes.largeClassDeadline');
+    // The value by its name, with its source; no longer among junheng's unverified readings.
+    expect(out).toContain(`Local parameters (--parameters ${set}): Deadline for eliminating large classes in urban and town (DOC-C)\n`);
+    const unverified = (text: string): string => text.split('\n').find((l) => l.startsWith('Values in force that junheng has not verified')) ?? '';
+    expect(unverified(ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025)))).toContain('Deadline for eliminating large classes');
+    expect(unverified(out)).not.toContain('Deadline for eliminating');
     const json = JSON.parse(ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set, '--format', 'json'))) as { deadline: { date: string } };
     expect(json.deadline.date).toBe('2026-08-31');
   });
@@ -173,9 +180,10 @@ describe('--parameters on classes, teachers and assess', () => {
     const dir = tempDir();
     const set = writeTemp(dir, 'set.json', JSON.stringify({ balance: { school: { nearMissShare: { value: 0.9, source: 'DOC-B' } } } }));
     const table = ok(await junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set));
-    expect(table).toContain(`Local parameters (--parameters ${set}): balance.school.nearMissShare (DOC-B)\n`);
+    // The value by its name (assess words it), with its source.
+    expect(table).toMatch(new RegExp(`^Local parameters \\(--parameters ${set.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\): .+ \\(DOC-B\\)$`, 'm'));
     const md = ok(await junheng('assess', join(EXAMPLES, 'county.json'), ...AUTUMN_2025, '--parameters', set, '--format', 'markdown'));
-    expect(md).toContain(`- Local parameters (--parameters ${set}): balance.school.nearMissShare (DOC-B)\n`);
+    expect(md).toMatch(/^- Local parameters \(--parameters .+\): .+ \(DOC-B\)$/m);
   });
 });
 

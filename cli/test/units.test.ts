@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CsvError, parseCsv } from '../src/csv.js';
 import { columnOf, readRoster } from '../src/roster.js';
-import { ChunkWriter, displayWidth, floorLabel, floorSummary } from '../src/format.js';
+import { ChunkWriter, displayWidth, groupedFen } from '../src/format.js';
+import { bandRule, floorName, floorShort, floorsSummary } from '../src/budget/words.js';
+import { fenText } from '../src/compute.js';
+import { grouped } from '../src/lang.js';
 import { Progress } from '../src/progress.js';
 
 function records(text: string): Array<[string[], number]> {
@@ -99,18 +102,57 @@ describe('table layout', () => {
     expect(displayWidth('5.1 100–200')).toBe(11);
   });
 
-  it('names the floors', async () => {
-    expect(floorLabel('national-under-100')).toBe('national <100');
-    expect(floorLabel('district-100-to-200')).toBe('5.1 100–200');
-    expect(floorLabel(null)).toBe('');
-    expect(floorLabel('junior-under-300')).toBe('junior-under-300'); // a band of a patched list, by its id
-    const bands = ['national-under-100', 'district-100-to-200', 'junior-under-300'];
-    expect(floorSummary(['national-under-100', null, 'district-100-to-200', 'junior-under-300', 'junior-under-300'], bands)).toBe(
-      "Floors: 1 under the national under-100 floor, 1 under the opinion's 100-to-200 floor (5.1), 2 under junior-under-300.",
+  it('names the floors in both languages: short in a cell, by rule and document in a footer', async () => {
+    expect(floorShort('national-under-100', 'en')).toBe('under 100 → 100');
+    expect(floorShort('national-under-100', 'zh')).toBe('不足100人按100');
+    expect(floorShort('district-100-to-200', 'en')).toBe('100–200 → 200 (5.1)');
+    expect(floorShort('district-100-to-200', 'zh')).toBe('100–200人按200（意见5.1）');
+    expect(floorShort(null, 'zh')).toBe('');
+    expect(floorShort('junior-under-300', 'en')).toBe('junior-under-300'); // a band of a patched list, by its id
+    expect(floorName('national-under-100', 'zh')).toBe('农村小规模学校和教学点不足100人的按100人核定（国发〔2015〕67号）');
+    expect(floorName('national-under-100', 'en')).toBe('rural school or teaching point under 100 pupils, funded as 100 (国发〔2015〕67号)');
+    expect(floorName('district-100-to-200', 'zh')).toBe('农村超过100人不足200人的学校按200人核定（《意见》5.1）');
+    expect(floorName('district-100-to-200', 'en')).toBe('rural school of more than 100 and fewer than 200 pupils, funded as 200 (opinion 5.1)');
+    expect(floorName('junior-under-300', 'en')).toBe('junior-under-300');
+    // With its fields, any band is said by its rule; a default id with patched figures too (never the default's figures).
+    const junior = { id: 'junior-under-300', locations: ['urban', 'town', 'rural'], stage: 'junior', below: 300, fundedAs: 300 } as const;
+    expect(floorName('junior-under-300', 'zh', junior)).toBe('junior-under-300（城区、镇区、乡村学校初中在校生不足300人的按300人核定）');
+    expect(floorName('junior-under-300', 'en', junior)).toBe('junior-under-300 (urban, town and rural schools with fewer than 300 junior pupils, funded as 300)');
+    const raised = { id: 'district-100-to-200', locations: ['rural'], above: 100, below: 250, fundedAs: 250 } as const;
+    expect(floorName('district-100-to-200', 'en', raised)).toBe('district-100-to-200 (rural schools with more than 100 and fewer than 250 pupils, funded as 250)');
+    expect(floorShort('district-100-to-200', 'zh', raised)).toBe('district-100-to-200');
+    const national = { id: 'national-under-100', locations: ['rural'], kinds: ['teaching-point'], below: 100, fundedAs: 100 } as const;
+    expect(floorShort('national-under-100', 'en', national)).toBe('under 100 → 100'); // the default figures: the default words
+    expect(bandRule(national, 'zh')).toBe('乡村学校和所有教学点不足100人的按100人核定');
+  });
+
+  it('summarises the floors applied, each band in words, a band in force that raised none as 0', async () => {
+    const bands = new Map();
+    expect(floorsSummary(new Map([['national-under-100', 7], ['district-100-to-200', 1]]), bands, 'zh')).toBe(
+      '保底：7 所适用“农村小规模学校和教学点不足100人的按100人核定（国发〔2015〕67号）”；1 所适用“农村超过100人不足200人的学校按200人核定（《意见》5.1）”。',
     );
-    // Only the bands in force are named; a band no school falls under is still counted, as 0.
-    expect(floorSummary([null], ['fujian-primary-under-100'])).toBe('Floors: 0 under fujian-primary-under-100.');
-    expect(floorSummary([null], [])).toBe('Floors: none in force.');
+    expect(floorsSummary(new Map([['fujian-primary-under-100', 0]]), bands, 'en')).toBe('Floors: 0 schools under "fujian-primary-under-100".');
+    expect(floorsSummary(new Map(), bands, 'en')).toBe('Floors: none in force.');
+    expect(floorsSummary(new Map(), bands, 'zh')).toBe('保底：无（未设保底档）。');
+  });
+
+  it('writes fen as grouped yuan by arithmetic, as grouped() writes the yuan text', async () => {
+    const cases: Array<[number, string]> = [
+      [0, '0'],
+      [5, '0.05'],
+      [-5, '-0.05'],
+      [60000, '600'],
+      [100000, '1,000'],
+      [145920000, '1,459,200'],
+      [73831250, '738,312.5'],
+      [100000001, '1,000,000.01'],
+      [-225690050, '-2,256,900.5'],
+      [123456789012345, '1,234,567,890,123.45'],
+    ];
+    for (const [fen, text] of cases) {
+      expect(groupedFen(fen)).toBe(text);
+      expect(grouped(fenText(fen))).toBe(text);
+    }
   });
 });
 

@@ -16,7 +16,7 @@ describe('junheng: help, version and usage errors', () => {
     for (const args of [['budget', '--help'], ['budget', '-h'], ['help', 'budget']]) {
       const r = await junheng(...args);
       expect(r.status, args.join(' ')).toBe(0);
-      expect(r.stdout).toMatch(/^Usage: junheng budget <file\.csv\|file\.json\|->/);
+      expect(r.stdout).toMatch(/^Usage: junheng budget <file\.csv\|file\.xlsx\|file\.json\|->/);
       for (const flag of ['--as-of', '--region', '--format', '--what-if', '--encoding', '--no-bom']) expect(r.stdout).toContain(flag);
       expect(r.stderr).toBe('');
     }
@@ -38,7 +38,7 @@ describe('junheng: help, version and usage errors', () => {
     ['an unknown budget flag', ['budget', CSV, '--frob', '1'], /unknown option '--frob'/],
     ['a misspelt flag', ['budget', CSV, '--asof', '2025-09-01'], /unknown option '--asof'/],
     ['a flag without its value', ['budget', CSV, '--region'], /--region/],
-    ['a bad --format', ['budget', CSV, ...CENTRAL_2025, '--format', 'xml'], /--format must be one of table, json, csv, got "xml"/],
+    ['a bad --format', ['budget', CSV, ...CENTRAL_2025, '--format', 'xml'], /--format must be one of table, json, csv, xlsx, html, got "xml"/],
     ['no roster file', ['budget', ...CENTRAL_2025], /missing the roster file/],
     ['two roster files', ['budget', CSV, CSV, ...CENTRAL_2025], /one roster file expected, got 2/],
     ['help for an unknown command', ['help', 'frobnicate'], /unknown command 'frobnicate'/],

@@ -114,11 +114,12 @@ describe('command footers list the stale values in force beside the unverified o
     const lines = staleLinesOf(r.stdout);
     const bench = lines.find((l) => l.startsWith('Not confirmed since 2016-12-31'));
     expect(bench).toMatch(NOT_CONFIRMED);
-    expect(bench).toContain('funding.benchmark.primary 600 yuan/pupil/year [central]');
-    expect(bench).toContain('funding.benchmark.junior 800 yuan/pupil/year [central]');
-    expect(lines.find((l) => l.startsWith('Not confirmed since 2018-08-27'))).toContain('funding.boardingSupplement 200 yuan/boarder/year');
+    // In words (the budget's footer is parameterFooter's): name, value, unit and region.
+    expect(bench).toContain('Per-pupil public-funding benchmark (primary) 600 yuan/pupil/year (central)');
+    expect(bench).toContain('Per-pupil public-funding benchmark (junior) 800 yuan/pupil/year (central)');
+    expect(lines.find((l) => l.startsWith('Not confirmed since 2018-08-27'))).toContain('Boarding-school supplement per boarder 200 yuan/boarder/year');
     // The unverified line names the opinion's effective date: the opinion's floor bears on the budget.
-    expect(r.stdout.split('\n').find((l) => l.startsWith('Unverified parameter values'))).toContain('opinion.effectiveFrom');
+    expect(r.stdout.split('\n').find((l) => l.startsWith('Values in force that junheng has not verified'))).toContain("The day the opinion's own rules take effect 2017-05-23");
   });
 
   it('budget: nothing is stale while every value is confirmed', async () => {
