@@ -50,7 +50,7 @@ import {
   type Encoding,
   type ParameterFile,
 } from './read.js';
-import { COLUMNS, columnOf, locationOf, rosterSource, streamRoster, type Column } from './roster.js';
+import { COLUMNS, columnOf, kindOf, locationOf, rosterSource, streamRoster, type Column } from './roster.js';
 import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
 import { openInput } from './input.js';
@@ -74,8 +74,11 @@ Arguments:
               name is carried to the output). Chinese headers too: 学校标识码 or 学校代码 (id),
               学校名称 (name), 城乡类型 or 城乡分类 (location), 办学类型 (kind), 小学在校生数
               (primary), 初中在校生数 (junior), 小学寄宿生数, 初中寄宿生数, 随班就读残疾学生数.
-              Locations: urban, town, rural, or 城区, 镇区, 乡村 (and the 城乡分类 codes:
-              111/112 城区, 121/122/123 镇区, 210/220 乡村). UTF-8 (with or without BOM) or
+              Locations: urban, town, rural, or 城区, 镇区, 乡村 and their sub-classes (and the
+              城乡分类 codes: 110/111/112 城区, 120/121/122/123 镇区, 200/210/220 乡村).
+              Kinds: school, teaching-point, special-education, or the 办学类型 words 教学点 /
+              小学教学点, 特殊教育学校, and 小学, 初级中学, 九年一贯制学校, 十二年一贯制学校,
+              完全中学, 职业初中 (ordinary schools). UTF-8 (with or without BOM) or
               GBK/GB18030 as Chinese Excel saves it, told apart by the bytes.
   file.xlsx   the same columns on the first sheet (or --sheet NAME)
   file.json   an array of school objects { id, location, kind?, pupils: { primary?, junior? },
@@ -304,7 +307,7 @@ function rowShape(cell: (k: number) => string): string {
     cross = `${n(5) > n(3) ? 1 : 0}${n(6) > n(4) ? 1 : 0}${n(7) > n(3) + n(4) ? 1 : 0}`;
   }
   const location = locationOf(cell(1));
-  return `${id === '' ? 'a' : id.length > 200 ? 'l' : 'v'}${location === '' ? 'a' : LOCATIONS.has(location) ? 'v' : 'x'}${KINDS.has(cell(2)) ? 'v' : 'x'}${counts.join('')}${cross}`;
+  return `${id === '' ? 'a' : id.length > 200 ? 'l' : 'v'}${location === '' ? 'a' : LOCATIONS.has(location) ? 'v' : 'x'}${KINDS.has(kindOf(cell(2))) ? 'v' : 'x'}${counts.join('')}${cross}`;
 }
 
 /** The record of a school object the library accepts (its counts are numbers). */

@@ -72,6 +72,31 @@ export const LOCATION_WORDS: ReadonlyMap<string, SchoolRecord['location']> = new
 /** {@link LOCATION_WORDS}: the location a cell names, else the cell as written. */
 export const locationOf = (cell: string): string => LOCATION_WORDS.get(cell) ?? cell;
 
+/**
+ * A kind cell as the library's kind: school / teaching-point / special-education as written, or the
+ * 办学类型 words of the 教育事业统计 school lists — 教学点 and 小学教学点 → teaching-point; 特殊教育学校 →
+ * special-education; the ordinary types (小学, 初级中学, 九年一贯制学校, 十二年一贯制学校, 完全中学,
+ * 职业初中) → school. Anything else is returned unchanged, for the library to word.
+ */
+export const KIND_WORDS: ReadonlyMap<string, SchoolRecord['kind']> = new Map<string, SchoolRecord['kind']>([
+  ['school', 'school'],
+  ['teaching-point', 'teaching-point'],
+  ['special-education', 'special-education'],
+  ['教学点', 'teaching-point'],
+  ['小学教学点', 'teaching-point'],
+  ['特殊教育学校', 'special-education'],
+  ['小学', 'school'],
+  ['初级中学', 'school'],
+  ['初中', 'school'],
+  ['九年一贯制学校', 'school'],
+  ['十二年一贯制学校', 'school'],
+  ['完全中学', 'school'],
+  ['职业初中', 'school'],
+]);
+
+/** {@link KIND_WORDS}: the kind a cell names, else the cell as written. */
+export const kindOf = (cell: string): string => KIND_WORDS.get(cell) ?? cell;
+
 /** A roster read from CSV: the schools, and the line of each. */
 export interface CsvRoster {
   readonly schools: School[];
@@ -128,7 +153,7 @@ export function schoolOf(cell: (k: number) => string): School {
   const location = cell(1);
   if (location !== '') school.location = locationOf(location);
   const kind = cell(2);
-  if (kind !== '') school.kind = kind;
+  if (kind !== '') school.kind = kindOf(kind);
   const pupils: Record<string, unknown> = {};
   const primary = countCell(cell(3));
   const junior = countCell(cell(4));
@@ -210,7 +235,6 @@ export interface RosterRows {
   other(school: School, line: number, cell: (k: number) => string): void;
 }
 
-const KIND_OF = new Map<string, SchoolRecord['kind']>([['school', 'school'], ['teaching-point', 'teaching-point'], ['special-education', 'special-education']]);
 
 /** A string that holds no reference to the chunk it was cut from (V8 keeps a slice's parent alive). */
 const own = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
@@ -230,7 +254,7 @@ function recordAt(text: string, bounds: Int32Array): SchoolRecord | undefined {
   if (location === undefined) return undefined;
   let kind: SchoolRecord['kind'] | undefined = 'school';
   if ((bounds[5] as number) > (bounds[4] as number)) {
-    kind = KIND_OF.get(text.slice(bounds[4], bounds[5]));
+    kind = KIND_WORDS.get(text.slice(bounds[4], bounds[5]));
     if (kind === undefined) return undefined;
   }
   const count = (k: number): number => {

@@ -70,6 +70,21 @@ describe('junheng budget: the roster files a bureau has', () => {
     expect(json(await junheng('budget', writeTemp(dir, 'codes.csv', text), ...CENTRAL_2025, '--format', 'json'))).toEqual(await expected);
   });
 
+  it('办学类型 words read as kinds: 教学点 a teaching point (floored to 100), 特殊教育学校 at the special-education rate, 九年一贯制学校 an ordinary school', async () => {
+    const text = '学校代码,城乡类型,办学类型,小学在校生数,初中在校生数\nA,乡村,小学教学点,40,\nB,乡村,教学点,12,\nC,城区,特殊教育学校,30,\nD,城区,九年一贯制学校,300,200\n';
+    const r = json(await junheng('budget', writeTemp(dir, 'kinds.csv', text), ...CENTRAL_2025, '--format', 'json'));
+    // 100 × 600; 100 × 600; 30 × 7000; 300 × 600 + 200 × 800
+    expect(r.schools.map((s) => [s.id, s.fundedPupils, s.floorApplied, s.amount])).toEqual([
+      ['A', 100, 'national-under-100', '60000'],
+      ['B', 100, 'national-under-100', '60000'],
+      ['C', 30, null, '210000'],
+      ['D', 500, null, '340000'],
+    ]);
+    const bad = await junheng('budget', writeTemp(dir, 'bad-kind.csv', '学校代码,城乡类型,办学类型,小学在校生数\nA,乡村,幼儿园,10\n'), ...CENTRAL_2025);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/line 2 \(school "A"\), column kind/);
+  });
+
   it('a location word the rules do not know is still refused, naming the line', async () => {
     const r = await junheng('budget', writeTemp(dir, 'bad-location.csv', '学校代码,城乡类型,小学在校生数\nA,城市,100\n'), ...CENTRAL_2025);
     expect(r.status).toBe(1);
