@@ -49,7 +49,8 @@ function flush() {
   emit(`${id},${tenths / 10},${required},${short / 10},${status},${status === 'met'}\n`);
 }
 
-emit('teacher_id,completed_hours,required_hours,shortfall,status,compliant\n');
+// The same CSV as junheng's default: UTF-8 with a byte-order mark (so Excel reads Chinese).
+emit('\uFEFFteacher_id,completed_hours,required_hours,shortfall,status,compliant\n');
 const fd = openSync(process.argv[2], 'r');
 const buffer = Buffer.allocUnsafe(1 << 20);
 let rest = '';

@@ -57,16 +57,20 @@ describe('junheng teachers on examples/teachers.csv (as of 2025-12-31)', () => {
     expect(r.stderr).toBe('');
     const j = await json(ROSTER, ...AS_OF);
     expect(r.stdout).toContain('Training cycle 2021-01-01 … 2025-12-31');
+    expect(r.stdout).toContain('The cycle ended on 2025-12-31: a teacher short of the hours has not met them.');
     expect(r.stdout).toContain(`Completion: ${j.compliant} of 60 teachers`);
     expect(r.stdout.split('\n').filter((l) => /^(CX|ZQ|XC)\d\d-\d{3} /.test(l))).toHaveLength(60);
-    expect(r.stdout).toContain('teachers.training.midCycleHires');
+    // The unverified reading of mid-cycle hires is named in words, not by its path.
+    expect(r.stdout).toMatch(/^Values in force that junheng has not verified .*Hours owed by a teacher employed after a cycle began/m);
+    expect(r.stdout).not.toContain('teachers.training.midCycleHires');
+    expect(r.stdout).toContain('Cites: opinion 4.2; 教督〔2017〕6号\n');
   });
 
   it('csv: a header and one row per teacher, agreeing with json', async () => {
     const r = await junheng('teachers', ROSTER, ...AS_OF, '--format', 'csv');
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toBe('teacher_id,completed_hours,required_hours,shortfall,status,compliant');
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('\uFEFFteacher_id,completed_hours,required_hours,shortfall,status,compliant');
     const j = await json(ROSTER, ...AS_OF);
     expect(lines.slice(1)).toEqual(j.teachers.map((t) => `${t.teacherId},${t.completedHours},${t.requiredHours},${t.shortfall},${t.status},${t.compliant}`));
   });
@@ -123,15 +127,16 @@ describe('junheng teachers: status (issue 9)', () => {
     expect(j.teachers[0]).toEqual({ teacherId: 'H', completedHours: 300, requiredHours: 360, shortfall: 60, status: 'in-progress', compliant: true });
     expect(j).toMatchObject({ met: 1, inProgress: 1, notMet: 0, compliant: 2, fullCompletion: false });
     const table = await junheng('teachers', f, '--as-of', '2024-06-30');
-    expect(table.stdout).toMatch(/^H +300 +360 +60  in-progress$/m);
+    expect(table.stdout).toMatch(/^H +300 +360 +60  in progress$/m);
     expect(table.stdout).toMatch(/^M +360 +360 +0  met$/m);
-    expect(table.stdout).toContain('Completion: 1 of 2 teachers (50 %)');
+    expect(table.stdout).toContain('Completion: 1 of 2 teachers (50.0 %): not met (优质均衡 G9 asks 100 %)');
+    expect(table.stdout).toContain('The cycle runs until 2025-12-31: a teacher short of the hours is in progress, not in breach.');
     expect(table.stdout).toContain('Status: 1 met, 1 in progress');
     expect((await junheng('teachers', f, '--as-of', '2024-06-30', '--format', 'csv')).stdout.split('\n')[1]).toBe('H,300,360,60,in-progress,true');
   });
   it('on the cycle\'s last day the same hours are not met', async () => {
     expect((await json(f, '--as-of', '2025-12-31')).teachers[0]).toMatchObject({ status: 'not-met', compliant: false });
-    expect((await junheng('teachers', f, '--as-of', '2025-12-31')).stdout).toMatch(/^H +300 +360 +60  not-met$/m);
+    expect((await junheng('teachers', f, '--as-of', '2025-12-31')).stdout).toMatch(/^H +300 +360 +60  not met$/m);
   });
 });
 
