@@ -83,7 +83,7 @@ async function generate(n, file) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Runs the command (or `script`) once in a fresh process, stdout to `outFile` or /dev/null: [seconds, max RSS in MB, CPU seconds]. */
-function runCommand(file, nodeFlags = [], outFile = undefined, script = [CLI, 'teachers', file, '--as-of', AS_OF, '--format', 'csv']) {
+function runCommand(file, nodeFlags = [], outFile = undefined, script = [CLI, 'teachers', file, '--as-of', AS_OF, '--format', 'csv', '--lang', 'en']) {
   const args = [...nodeFlags, ...script];
   if (existsSync('/usr/bin/time')) {
     const fd = openSync(outFile ?? '/dev/null', 'w');

@@ -131,13 +131,15 @@ describe('command footers list the stale values in force beside the unverified o
   it('classes: the class-size thresholds', async () => {
     const r = await junheng('classes', `${EXAMPLES}/classes.csv`, '--as-of', '2025-09-01');
     expect(r.status).toBe(0);
-    expect(staleLinesOf(r.stdout).find((l) => l.startsWith('Not confirmed since 2020-09-23'))).toContain('classes.largeFrom 56 pupils/class');
+    // In words: the parameter's name, value and unit.
+    expect(staleLinesOf(r.stdout).find((l) => l.startsWith('Not confirmed since 2020-09-23'))).toContain('Large class 56 pupils/class; Super-large class 66 pupils/class');
   });
 
   it('assess: the 教督〔2017〕6号 thresholds, in the text and the markdown report', async () => {
     const text = await junheng('assess', `${EXAMPLES}/county.json`, '--as-of', '2025-09-01');
     expect(text.status).toBe(0);
-    expect(staleLinesOf(text.stdout).join('\n')).toContain('balance.thresholds.primary.qualifiedTeachers 4.2');
+    // The seven thresholds of a stage as one item, in words.
+    expect(staleLinesOf(text.stdout).find((l) => l.startsWith('Not confirmed since 2017-05-23'))).toContain('Primary indicator thresholds L1 4.2, L2 1, L3 0.9, L4 4.5, L5 7.5, L6 2000, L7 2.3');
     const md = await junheng('assess', `${EXAMPLES}/county.json`, '--as-of', '2025-09-01', '--format', 'markdown');
     expect(md.status).toBe(0);
     expect(staleLinesOf(md.stdout).join('\n')).toContain('- Not confirmed since');
@@ -147,6 +149,6 @@ describe('command footers list the stale values in force beside the unverified o
     const r = await junheng('teachers', `${EXAMPLES}/teachers.csv`, '--as-of', '2025-09-01');
     expect(r.status).toBe(0);
     expect(staleLinesOf(r.stdout)).toEqual([]);
-    expect(r.stdout.split('\n').find((l) => l.startsWith('Unverified parameter values'))).toContain('opinion.effectiveFrom');
+    expect(r.stdout.split('\n').find((l) => l.startsWith('Values in force that junheng has not verified'))).toContain("The day the opinion's own rules take effect 2017-05-23");
   });
 });
