@@ -60,19 +60,29 @@ export const citationLabels = (ids: readonly string[], lang: Lang): string[] => 
 
 let names: Map<string, Bilingual> | undefined;
 
+/** A description without its parenthesised glosses (Chinese terms, item codes, "met exactly is met"). */
+const withoutGlosses = (text: string): string => text.replace(/\s*[（(][^（()）]*[)）]/g, '').replace(/\s{2,}/g, ' ');
+
 /**
- * A parameter as a reader names it: the first phrase of its description in `lang` (`funding.floors`
- * → 规模较小学校保底核定人数 / Small-school floors), falling back to its path.
+ * A parameter as a reader names it: the first phrase of its description in `lang`, its glosses in
+ * brackets left out (Chinese terms, item codes) and without a trailing "at least" (the value says
+ * it): `funding.floors` → 规模较小学校保底核定人数 / Small-school floors;
+ * `teachers.rotation.backboneMinShare` → 交流轮岗教师中骨干教师的比例 / Backbone teachers as a share of
+ * the teachers rotated. Falls back to the path.
  */
 export function parameterName(path: string, lang: Lang): string {
   names ??= new Map(describeParameters().map((d) => [d.path, d.description]));
   const description = names.get(path);
   if (description === undefined) return path;
-  const text = description[lang];
-  const cut = ((lang === 'zh' ? text.split(/[：:（(，；。]/)[0] : text.split(/[:(;]|\.\s|, (?=[a-z])/)[0]) ?? text).trim() || path;
+  const text = withoutGlosses(description[lang]);
+  let cut =
+    lang === 'zh'
+      ? (text.split(/[：:，；。]/)[0] ?? text).replace(/(不低于|不少于)$/, '')
+      : (text.split(/[:;]|\.\s|, (?=[a-z])/)[0] ?? text).replace(/,? (at least|at most|minimum|maximum)$/i, '');
+  cut = cut.replace(/[:：]$/, '').trim() || path;
   // Paths that differ only by stage or school type get it said (小学 / primary).
-  const last = path.slice(path.lastIndexOf('.') + 1);
-  const qualifier = STAGE_WORDS[last];
+  const segment = path.split('.').find((part) => Object.hasOwn(STAGE_WORDS, part));
+  const qualifier = segment === undefined ? undefined : STAGE_WORDS[segment];
   if (qualifier === undefined || cut.includes(qualifier.zh) || cut.toLowerCase().includes(qualifier.en)) return cut;
   return lang === 'zh' ? `${qualifier.zh}${cut}` : `${cut} (${qualifier.en})`;
 }

@@ -156,7 +156,7 @@ describe('--parameters on classes, teachers and assess', () => {
     const out = ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025, '--parameters', set));
     expect(out).toContain('eliminated by 2026-08-31');
     // The value by its name, with its source; no longer among junheng's unverified readings.
-    expect(out).toContain(`Local parameters (--parameters ${set}): Deadline for eliminating large classes in urban and town (DOC-C)\n`);
+    expect(out).toContain(`Local parameters (--parameters ${set}): Deadline for eliminating large classes in urban and town schools (DOC-C)\n`);
     const unverified = (text: string): string => text.split('\n').find((l) => l.startsWith('Values in force that junheng has not verified')) ?? '';
     expect(unverified(ok(await junheng('classes', join(EXAMPLES, 'classes.csv'), ...AUTUMN_2025)))).toContain('Deadline for eliminating large classes');
     expect(unverified(out)).not.toContain('Deadline for eliminating');
