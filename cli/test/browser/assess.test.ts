@@ -6,15 +6,12 @@
  * Chinese report (with what it would take) and the top of the English one go to __screenshots__/ for a
  * person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, launch, open, SHOTS } from './page.js';
 import { EXAMPLES, junheng } from '../helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const COUNTY = join(EXAMPLES, 'county.json');
 const AS_OF = ['--as-of', '2025-09-01'];
 const IDS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7'] as const;
@@ -49,17 +46,6 @@ async function output(...args: string[]): Promise<string> {
   return r.stdout;
 }
 
-async function open(browser: Browser, html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const requests: string[] = [];
-  await page.route('**/*', async (route) => {
-    requests.push(route.request().url());
-    await route.abort();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
 /** One indicator chart as drawn: each bar's width and colour by school, the threshold line's x, the bars' left edge, the texts. */
 interface Drawn {
   bars: Array<{ data: number; series: number; width: number; left: number; fill: string }>;
@@ -80,12 +66,11 @@ function drawn(page: Page, id: string): Promise<Drawn> {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('junheng assess --format html in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('junheng assess --format html in Chromium', () => {
   let browser: Browser;
   let expected: Json;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
     expected = JSON.parse(await output('--format', 'json', '--gap', 'comply')) as Json;
   });
   afterAll(async () => {

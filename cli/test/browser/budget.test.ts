@@ -5,52 +5,17 @@
  * of the Chinese report and of the English one with --what-if go to __screenshots__/ for a person
  * to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartMarks, figures, HAS_CHROMIUM, launch, open, SHOTS } from './page.js';
 import { CENTRAL_2025, CSV, junheng, WHAT_IF, type JsonBudget } from '../helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 
 async function output(...args: string[]): Promise<string> {
   const r = await junheng('budget', CSV, ...CENTRAL_2025, ...args);
   expect(r.status).toBe(0);
   return r.stdout;
-}
-
-/** A page with the report loaded, every request it tries recorded and refused. */
-async function open(browser: Browser, html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const requests: string[] = [];
-  await page.route('**/*', async (route) => {
-    requests.push(route.request().url());
-    await route.abort();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** Each chart's id, and how many marks (paths) of its svg have a size on screen. */
-function chartMarks(page: Page): Promise<Array<{ id: string; svgs: number; width: number; marks: number }>> {
-  return page.$$eval('figure[data-chart]', (figures) =>
-    figures.map((f) => {
-      const svg = f.querySelector('svg');
-      const marks = svg === null ? 0 : [...svg.querySelectorAll('path, rect')].filter((m) => {
-        const box = m.getBoundingClientRect();
-        return box.width > 0 && box.height > 0;
-      }).length;
-      return { id: f.getAttribute('data-chart') ?? '', svgs: f.querySelectorAll('svg').length, width: svg?.getBoundingClientRect().width ?? 0, marks };
-    }),
-  );
-}
-
-/** The figures at the top of the page, label → value. */
-async function figures(page: Page): Promise<Record<string, string>> {
-  const pairs = await page.$$eval('.figure', (items) => items.map((i) => [i.querySelector('.label')?.textContent ?? '', i.querySelector('.value')?.textContent ?? '']));
-  return Object.fromEntries(pairs);
 }
 
 /**
@@ -69,11 +34,10 @@ const BARS: Readonly<Record<string, number>> = {
 
 const plain = (text: string | undefined): string => (text ?? '').replace(/,/g, '');
 
-describe.skipIf(!existsSync(CHROMIUM))('junheng budget --format html in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('junheng budget --format html in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();

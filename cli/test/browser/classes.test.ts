@@ -6,15 +6,12 @@
  * Chinese report of examples/classes.csv and of the English one of examples/classes-gbk.csv go to
  * __screenshots__/ for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartMarks, figures, HAS_CHROMIUM, launch, open, SHOTS } from './page.js';
 import { EXAMPLES, junheng } from '../helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const ROSTER = join(EXAMPLES, 'classes.csv');
 const GBK = join(EXAMPLES, 'classes-gbk.csv');
 const ON = ['--as-of', '2025-09-01'] as const;
@@ -40,46 +37,12 @@ async function output(file: string, ...args: string[]): Promise<string> {
   return r.stdout;
 }
 
-/** A page with the report loaded, every request it tries recorded and refused. */
-async function open(browser: Browser, html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const requests: string[] = [];
-  await page.route('**/*', async (route) => {
-    requests.push(route.request().url());
-    await route.abort();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** Each chart: its id, its svgs, and the marks (paths, rects) of its svg that have a size on screen. */
-function charts(page: Page): Promise<Array<{ id: string; svgs: number; width: number; marks: number; texts: string[] }>> {
-  return page.$$eval('figure[data-chart]', (figures) =>
-    figures.map((f) => {
-      const svg = f.querySelector('svg');
-      const marks = svg === null ? 0 : [...svg.querySelectorAll('path, rect')].filter((m) => {
-        const box = m.getBoundingClientRect();
-        return box.width > 0 && box.height > 0;
-      }).length;
-      const texts = svg === null ? [] : [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '');
-      return { id: f.getAttribute('data-chart') ?? '', svgs: f.querySelectorAll('svg').length, width: svg?.getBoundingClientRect().width ?? 0, marks, texts };
-    }),
-  );
-}
-
-/** The figures at the top of the page, label → value. */
-async function figures(page: Page): Promise<Record<string, string>> {
-  const pairs = await page.$$eval('.figure', (items) => items.map((i) => [i.querySelector('.label')?.textContent ?? '', i.querySelector('.value')?.textContent ?? '']));
-  return Object.fromEntries(pairs);
-}
-
 const description = (page: Page, id: string): Promise<string> => page.locator(`figure[data-chart="${id}"] .description`).innerText();
 
-describe.skipIf(!existsSync(CHROMIUM))('junheng classes --format html in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('junheng classes --format html in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM });
+    browser = await launch();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -89,7 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))('junheng classes --format html in Chromiu
     const report = JSON.parse(await output(ROSTER, '--format', 'json')) as JsonReport;
     const { page, requests } = await open(browser, await output(ROSTER, '--format', 'html', '--lang', 'zh'));
 
-    const drawn = await charts(page);
+    const drawn = await chartMarks(page);
     expect(drawn.map((c) => c.id)).toEqual(['classes-histogram', 'classes-bands', 'classes-towns']);
     for (const c of drawn) {
       expect(c.svgs, c.id).toBe(1);
@@ -151,7 +114,7 @@ describe.skipIf(!existsSync(CHROMIUM))('junheng classes --format html in Chromiu
   it('en, examples/classes-gbk.csv (GBK, Chinese headers): school names, warnings none, the same numbers', async () => {
     const report = JSON.parse(await output(GBK, '--format', 'json')) as JsonReport;
     const { page, requests } = await open(browser, await output(GBK, '--format', 'html', '--lang', 'en'));
-    const drawn = await charts(page);
+    const drawn = await chartMarks(page);
     expect(drawn.map((c) => c.id)).toEqual(['classes-histogram', 'classes-bands', 'classes-towns']);
     for (const c of drawn) expect(c.marks, c.id).toBeGreaterThan(0);
     expect(await figures(page)).toMatchObject({ Classes: '13', 'Large classes (56+)': '4', 'Large share (56+)': '30.77%', 'Urban/town large classes': '4' });

@@ -6,15 +6,12 @@
  * examples/teachers.csv (a bar per teacher) and of an English one of 1,200 teachers (histograms)
  * go to __screenshots__/ for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartMarks, figures, HAS_CHROMIUM, launch, open, SHOTS } from './page.js';
 import { EXAMPLES, junheng, tempDir, writeTemp } from '../helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const ROSTER = join(EXAMPLES, 'teachers.csv');
 
 type Status = 'met' | 'in-progress' | 'not-met';
@@ -31,29 +28,6 @@ async function output(file: string, ...args: string[]): Promise<string> {
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return r.stdout;
-}
-
-/** A page with the report loaded, every request it tries recorded and refused. */
-async function open(browser: Browser, html: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const requests: string[] = [];
-  await page.route('**/*', async (route) => {
-    requests.push(route.request().url());
-    await route.abort();
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** Each chart's id, its svg count, and how many of its marks have a size on screen. */
-function chartMarks(page: Page): Promise<Array<{ id: string; svgs: number; marks: number }>> {
-  return page.$$eval('figure[data-chart]', (figures) =>
-    figures.map((f) => {
-      const svg = f.querySelector('svg');
-      const marks = svg === null ? 0 : [...svg.querySelectorAll('path')].filter((m) => m.getBoundingClientRect().width > 0 && m.getBoundingClientRect().height > 0).length;
-      return { id: f.getAttribute('data-chart') ?? '', svgs: f.querySelectorAll('svg').length, marks };
-    }),
-  );
 }
 
 /** The bars of one series of a chart (ECharts marks each data item with its series and index): index → drawn height. */
@@ -74,20 +48,13 @@ function expectScaled(drawn: ReadonlyArray<[number, number]>, values: ReadonlyMa
   for (const [i, h] of drawn) expect(Math.abs(h - (values.get(i) as number) * scale), `${what} bar ${i}`).toBeLessThan(0.6);
 }
 
-/** The figures at the top of the page, label → value. */
-async function figures(page: Page): Promise<Record<string, string>> {
-  const pairs = await page.$$eval('.figure', (items) => items.map((i) => [i.querySelector('.label')?.textContent ?? '', i.querySelector('.value')?.textContent ?? '']));
-  return Object.fromEntries(pairs);
-}
-
 const plain = (text: string | undefined): string => (text ?? '').replace(/,/g, '');
 const STATUS_SERIES: readonly Status[] = ['met', 'in-progress', 'not-met'];
 
-describe.skipIf(!existsSync(CHROMIUM))('junheng teachers --format html in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('junheng teachers --format html in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM });
-    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
@@ -97,7 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM))('junheng teachers --format html in Chromi
     const j = JSON.parse(await output(ROSTER, '--as-of', '2025-12-31', '--format', 'json')) as JsonReport;
     const { page, requests } = await open(browser, await output(ROSTER, '--as-of', '2025-12-31', '--format', 'html', '--lang', 'zh'));
 
-    const charts = await chartMarks(page);
+    const charts = await chartMarks(page, 'path');
     expect(charts.map((c) => c.id)).toEqual(['teachers-hours', 'teachers-status', 'teachers-shortfall']);
     for (const c of charts) {
       expect(c.svgs, c.id).toBe(1);
@@ -148,7 +115,7 @@ describe.skipIf(!existsSync(CHROMIUM))('junheng teachers --format html in Chromi
     const file = writeTemp(tempDir(), 'teachers-1200.csv', text);
     const j = JSON.parse(await output(file, '--as-of', '2025-06-30', '--format', 'json')) as JsonReport;
     const { page, requests } = await open(browser, await output(file, '--as-of', '2025-06-30', '--format', 'html', '--lang', 'en'));
-    expect((await chartMarks(page)).map((c) => c.id)).toEqual(['teachers-hours', 'teachers-status', 'teachers-shortfall']);
+    expect((await chartMarks(page, 'path')).map((c) => c.id)).toEqual(['teachers-hours', 'teachers-status', 'teachers-shortfall']);
 
     // Completed hours in bins of 20 (the last, from 540, open): bar k's height is bin k's count.
     const hist = new Map<number, number>(Array.from({ length: 28 }, (_, k) => [k, 0]));
