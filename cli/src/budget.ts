@@ -30,14 +30,13 @@ import { bigFenText, BudgetBatch, computeBudget, schoolOfRecord, type BudgetRun,
 import { countAt, countCell, countWording, COUNT_LIMIT, CsvError, quoted } from './csv.js';
 import { chooseFormat, COMMON_OPTIONS_HELP, PARAMETERS_HELP, parseCommandArgs } from './args.js';
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
-import { ChunkWriter, FORMATS, writeReport, type BudgetReport, type Format } from './format.js';
+import { ChunkWriter, FORMATS, writeReport, type BudgetReport } from './format.js';
 import {
   decodeText,
   describeRowIssue,
   ENCODINGS,
   isJsonFile,
   localParametersLine,
-  openFile,
   parameterFileIssues,
   parseJson,
   Problems,
@@ -51,7 +50,6 @@ import {
   type ParameterFile,
 } from './read.js';
 import { COLUMNS, columnOf, kindOf, locationOf, rosterSource, streamRoster, type Column } from './roster.js';
-import { staleLines, unverifiedPaths } from './stale.js';
 import { Progress } from './progress.js';
 import { openInput } from './input.js';
 import { budgetHtml, budgetXlsx, SCHOOL_ROWS } from './budget/report.js';
@@ -227,11 +225,10 @@ interface RosterFlags {
 }
 
 /**
- * The parameter values in force that bear on this roster's result: the unverified ones (junheng's
- * own readings, not a user's value, and the opinion's effective date when the opinion's floor
- * bears), and the footer lines for the stale ones.
+ * The parameter values in force that bear on this roster's result (the footer names the unverified
+ * and stale ones among them), and every value in force.
  */
-function footerValues(options: CalculatorOptions, flags: RosterFlags): { unverified: string[]; stale: string[]; bearing: ParameterListing[]; listing: ParameterListing[] } {
+function footerValues(options: CalculatorOptions, flags: RosterFlags): { bearing: ParameterListing[]; listing: ParameterListing[] } {
   const bears = (path: string): boolean => {
     if (!path.startsWith('funding.')) return false;
     if (path === 'funding.disabledPupils') return flags.disabled;
@@ -241,7 +238,7 @@ function footerValues(options: CalculatorOptions, flags: RosterFlags): { unverif
   };
   const all = listParameters(options);
   const bearing = all.filter((p) => bears(p.path));
-  return { unverified: unique(unverifiedPaths(bearing, all)), stale: staleLines(bearing, String(options.asOf)), bearing, listing: all };
+  return { bearing, listing: all };
 }
 
 /** The flags of a JSON roster, from its school objects. */

@@ -77,10 +77,6 @@ export interface BudgetReport {
   readonly floorBands: readonly string[];
   /** Citations of both runs, without repeats. */
   readonly citations: readonly string[];
-  /** Paths of unverified parameter values in force that bear on the result. */
-  readonly unverified: readonly string[];
-  /** Footer lines for the stale values in force that bear on the result ("Not confirmed since …"). */
-  readonly stale?: readonly string[];
   /** With `--parameters`: the line naming the file's values in force and their sources. */
   readonly parametersLine?: string;
   /** The `--what-if` file and the parameter paths it sets. */

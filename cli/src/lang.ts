@@ -4,7 +4,7 @@
  * here — the footer's wording, amounts with thousands separators, source documents by their number
  * (国发〔2015〕67号), parameters by their name — so the four commands say the same thing the same way.
  */
-import { describeParameters, provisions, sources, type Bilingual } from 'junheng';
+import { describeParameters, provisions, sources, type Bilingual, type Location, type ParameterDescription } from 'junheng';
 
 /** The languages of the command's output. */
 export const LANGS = ['zh', 'en'] as const;
@@ -58,7 +58,58 @@ export function citationLabel(id: string, lang: Lang): string {
 /** Citations as a reader knows them, without repeats. */
 export const citationLabels = (ids: readonly string[], lang: Lang): string[] => [...new Set(ids.map((id) => citationLabel(id, lang)))];
 
-let names: Map<string, Bilingual> | undefined;
+let described: Map<string, ParameterDescription> | undefined;
+
+/** The library's description of the parameter at `path` (its words, unit and kind), read once for every command. */
+export function describedParameter(path: string): ParameterDescription | undefined {
+  described ??= new Map(describeParameters().map((d) => [d.path, d]));
+  return described.get(path);
+}
+
+/** The unit of the parameter at `path` (`yuan/pupil/year`), if it has one. */
+export const unitOf = (path: string): string | undefined => describedParameter(path)?.unit;
+
+/** Units as a Chinese reader writes them. */
+const UNITS_ZH: Readonly<Record<string, string>> = {
+  'yuan/pupil/year': '元/生·年',
+  'yuan/boarder/year': '元/寄宿生·年',
+  'pupils/class': '人/班',
+  pupils: '人',
+  'hours/cycle': '学时/周期',
+  years: '年',
+  'teachers/100 pupils': '人/百名学生',
+  'm²/pupil': '平方米/生',
+  'yuan/pupil': '元/生',
+  'classrooms/100 pupils': '间/百名学生',
+  indicators: '项',
+  classes: '个班',
+  'm²': '平方米',
+  schools: '所',
+  days: '天',
+  'minutes/day': '分钟/天',
+  'staff/school': '人/校',
+};
+
+/** A unit in `lang`: `yuan/pupil/year` → 元/生·年; a unit without Chinese words as written. */
+export const unitWords = (unit: string, lang: Lang): string => (lang === 'zh' ? (UNITS_ZH[unit] ?? unit) : unit);
+
+const REGION_WORDS: Readonly<Record<string, Bilingual>> = {
+  east: { zh: '东部', en: 'east' },
+  central: { zh: '中部', en: 'central' },
+  west: { zh: '西部', en: 'west' },
+};
+
+/** A region in words (`central` → 中部 / central); an unknown one as written. */
+export const regionWords = (region: string, lang: Lang): string => REGION_WORDS[region]?.[lang] ?? region;
+
+const LOCATION_WORDS: Readonly<Record<Location, Bilingual>> = {
+  urban: { zh: '城区', en: 'urban' },
+  town: { zh: '镇区', en: 'town' },
+  rural: { zh: '乡村', en: 'rural' },
+};
+
+/** A location in words, as the statistical 城乡分类 names it (`rural` → 乡村 / rural); anything else as written. */
+export const locationWords = (location: string, lang: Lang): string => (LOCATION_WORDS as Readonly<Record<string, Bilingual>>)[location]?.[lang] ?? location;
 
 /** A description without its parenthesised glosses (Chinese terms, item codes, "met exactly is met"). */
 const withoutGlosses = (text: string): string => text.replace(/\s*[（(][^（()）]*[)）]/g, '').replace(/\s{2,}/g, ' ');
@@ -71,8 +122,7 @@ const withoutGlosses = (text: string): string => text.replace(/\s*[（(][^（()�
  * the teachers rotated. Falls back to the path.
  */
 export function parameterName(path: string, lang: Lang): string {
-  names ??= new Map(describeParameters().map((d) => [d.path, d.description]));
-  const description = names.get(path);
+  const description = describedParameter(path)?.description;
   if (description === undefined) return path;
   const text = withoutGlosses(description[lang]);
   let cut =

@@ -3,22 +3,19 @@
  * (junheng's readings, the opinion's effective date) and the stale ones (values no source seen
  * shows still in force on the day).
  */
-import { describeParameters, type FloorBand, type ParameterListing } from 'junheng';
+import type { FloorBand, ParameterListing } from 'junheng';
 import { floorName } from './budget/bands.js';
-import { citationLabels, FOOTER, parameterName, type Lang } from './lang.js';
-
-let units: Map<string, string | undefined> | undefined;
+import { citationLabels, describedParameter, FOOTER, parameterName, regionWords, unitOf, unitWords, type Lang } from './lang.js';
 
 /** A value as a reader sees it: `600 yuan/pupil/year`, a list of floor bands by their ids. */
 function shown(p: ParameterListing): string {
-  units ??= new Map(describeParameters().map((d) => [d.path, d.unit]));
   const v = p.value;
   const text = Array.isArray(v)
     ? v.map((item) => (typeof item === 'object' && item !== null && 'id' in item ? String((item as { id: unknown }).id) : String(item))).join(' + ')
     : v === null
       ? 'none'
       : String(v);
-  const unit = units.get(p.path);
+  const unit = unitOf(p.path);
   return unit === undefined || Array.isArray(v) || v === null ? text : `${text} ${unit}`;
 }
 
@@ -42,52 +39,6 @@ export function unverifiedPaths(bearing: readonly ParameterListing[], all: reado
 }
 
 /**
- * One footer line per confirmation date for the stale values among `bearing`, in words:
- * `Not confirmed since 2016-12-31 (no source seen shows them still in force after that day, and 2025-09-01 is later; confirm or override): funding.benchmark.primary 600 yuan/pupil/year [central], …`.
- * Empty when none is stale.
- */
-export function staleLines(bearing: readonly ParameterListing[], asOf: string): string[] {
-  const byDate = new Map<string, string[]>();
-  for (const p of bearing) {
-    if (!p.stale || p.confirmedThrough === undefined) continue;
-    const item = `${p.path} ${shown(p)}${p.region === undefined ? '' : ` [${p.region}]`}`;
-    const list = byDate.get(p.confirmedThrough) ?? [];
-    if (!list.includes(item)) list.push(item);
-    byDate.set(p.confirmedThrough, list);
-  }
-  return [...byDate.keys()]
-    .sort()
-    .map((date) => {
-      const items = byDate.get(date) as string[];
-      const them = items.length === 1 ? 'it' : 'them';
-      return `Not confirmed since ${date} (no source seen shows ${them} still in force after that day, and ${asOf} is later; confirm or override): ${items.join(', ')}\n`;
-    });
-}
-
-/** Units as a Chinese reader writes them. */
-const UNITS_ZH: Readonly<Record<string, string>> = {
-  'yuan/pupil/year': '元/生·年',
-  'yuan/boarder/year': '元/寄宿生·年',
-  'pupils/class': '人/班',
-  pupils: '人',
-  'hours/cycle': '学时/周期',
-  years: '年',
-  'teachers/100 pupils': '人/百名学生',
-  'm²/pupil': '平方米/生',
-  'yuan/pupil': '元/生',
-  'classrooms/100 pupils': '间/百名学生',
-  indicators: '项',
-  classes: '个班',
-  'm²': '平方米',
-  schools: '所',
-  days: '天',
-  'minutes/day': '分钟/天',
-  'staff/school': '人/校',
-};
-
-const REGIONS_ZH: Readonly<Record<string, string>> = { east: '东部', central: '中部', west: '西部' };
-
-/**
  * Words for some choices, where the description does not give them plainly: `path=value` → words.
  * Any other choice is read from its parameter's description ({@link choiceWords}).
  */
@@ -99,7 +50,6 @@ const CHOICE_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
   'funding.floorMixedStageRate=junior': { zh: '按初中定额', en: 'at the junior rate' },
 };
 
-let choiceDescriptions: Map<string, { zh: string; en: string }> | undefined;
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -113,8 +63,8 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 export function choiceWords(path: string, value: string, lang: Lang): string {
   const known = CHOICE_WORDS[`${path}=${value}`];
   if (known !== undefined) return known[lang];
-  choiceDescriptions ??= new Map(describeParameters().filter((d) => d.kind === 'choice').map((d) => [d.path, d.description]));
-  const description = choiceDescriptions.get(path)?.[lang];
+  const described = describedParameter(path);
+  const description = described?.kind === 'choice' ? described.description[lang] : undefined;
   if (description === undefined) return value;
   const v = escape(value);
   const before = lang === 'zh' ? new RegExp(`([^：:，,；;（(）)、]+?)（${v}[，,）]`).exec(description) : new RegExp(`([^:;()]+?) \\('${v}'\\)`).exec(description);
@@ -136,11 +86,10 @@ const isBandList = (v: unknown): v is readonly FloorBand[] =>
  * other list by its items' ids.
  */
 export function valueInWords(p: ParameterListing, lang: Lang): string {
-  units ??= new Map(describeParameters().map((d) => [d.path, d.unit]));
   const v = p.value;
-  const unit = units.get(p.path);
+  const unit = unitOf(p.path);
   const name = parameterName(p.path, lang);
-  const region = p.region === undefined ? '' : lang === 'zh' ? `（${REGIONS_ZH[p.region] ?? p.region}）` : ` (${p.region})`;
+  const region = p.region === undefined ? '' : lang === 'zh' ? `（${regionWords(p.region, lang)}）` : ` (${p.region})`;
   if (isBandList(v)) {
     if (v.length === 0) return `${name} ${lang === 'zh' ? '无' : 'none'}${region}`;
     const bands = v.map((b) => floorName(b.id, lang, b));
@@ -148,16 +97,12 @@ export function valueInWords(p: ParameterListing, lang: Lang): string {
   }
   if (typeof v === 'string' && choiceKind(p.path)) return `${name}${lang === 'zh' ? '：' : ': '}${choiceWords(p.path, v, lang)}${region}`;
   let text = shown(p);
-  if (lang === 'zh' && unit !== undefined && !Array.isArray(v) && v !== null) text = `${String(v)}${unit === 'share' || unit === 'rate' || unit === 'coefficient' || unit === 'weight' ? '' : ` ${UNITS_ZH[unit] ?? unit}`}`;
+  if (lang === 'zh' && unit !== undefined && !Array.isArray(v) && v !== null) text = `${String(v)}${unit === 'share' || unit === 'rate' || unit === 'coefficient' || unit === 'weight' ? '' : ` ${unitWords(unit, lang)}`}`;
   return `${name} ${text}${region}`;
 }
 
-let choices: Set<string> | undefined;
 /** Whether the parameter at `path` is a choice. */
-const choiceKind = (path: string): boolean => {
-  choices ??= new Set(describeParameters().filter((d) => d.kind === 'choice').map((d) => d.path));
-  return choices.has(path);
-};
+const choiceKind = (path: string): boolean => describedParameter(path)?.kind === 'choice';
 
 /**
  * The footer lines on the parameter values a result used, in words and in `lang`, the same in every

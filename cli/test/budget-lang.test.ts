@@ -219,7 +219,6 @@ describe('budgetFooter: the lines the table prints, for the HTML report too', ()
       region: 'central',
       floorBands: allocateBudget.parameters(options).floors.map((b) => b.id),
       citations: c.run.citations,
-      unverified: [],
       options,
       bearing,
       listing,

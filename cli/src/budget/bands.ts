@@ -4,8 +4,8 @@
  * default bands' words are used only while a band has the default figures (read from the library's
  * own list), so the words never state figures that are not in force.
  */
-import { describeParameters, type FloorBand, type FloorKind, type Location } from 'junheng';
-import { citationLabel, say, type Lang } from '../lang.js';
+import type { FloorBand, FloorKind } from 'junheng';
+import { citationLabel, describedParameter, locationWords, say, type Lang } from '../lang.js';
 
 /** The two default bands' ids, and the documents each comes from. */
 const NATIONAL = 'national-under-100';
@@ -16,7 +16,7 @@ let defaults: Map<string, FloorBand> | undefined;
 /** The default bands as the library lists them (the latest value of `funding.floors`), by id. */
 function defaultBands(): Map<string, FloorBand> {
   if (defaults !== undefined) return defaults;
-  const floors = describeParameters().find((d) => d.path === 'funding.floors');
+  const floors = describedParameter('funding.floors');
   const latest = (floors?.history.at(-1)?.value ?? []) as readonly FloorBand[];
   defaults = new Map(latest.map((b) => [b.id, b]));
   return defaults;
@@ -41,11 +41,6 @@ function isDefault(band: FloorBand): boolean {
 /** `a`, `a and b`, `a, b and c`. */
 const listEn = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) as string}`);
 
-const LOCATION_WORDS: Readonly<Record<Location, { zh: string; en: string }>> = {
-  urban: { zh: '城区', en: 'urban' },
-  town: { zh: '镇区', en: 'town' },
-  rural: { zh: '乡村', en: 'rural' },
-};
 const KIND_WORDS: Readonly<Record<FloorKind, { zh: string; en: string }>> = {
   school: { zh: '学校', en: 'school' },
   'teaching-point': { zh: '教学点', en: 'teaching point' },
@@ -57,7 +52,7 @@ const KIND_WORDS: Readonly<Record<FloorKind, { zh: string; en: string }>> = {
  * than 250 pupils, funded as 250`).
  */
 export function bandRule(band: FloorBand, lang: Lang): string {
-  const places = band.locations.map((l) => LOCATION_WORDS[l][lang]);
+  const places = band.locations.map((l) => locationWords(l, lang));
   const kinds = (band.kinds ?? []).map((k) => KIND_WORDS[k][lang]);
   const who =
     lang === 'zh'

@@ -7,31 +7,18 @@
  * `listParameters(options)`, `describeParameters()`), never from figures written in this file: a
  * district's patched rates and bands are said as they are.
  */
-import { allocateBudget, describeParameters, listParameters, type CalculatorOptions, type FloorBand, type ParameterListing } from 'junheng';
+import { allocateBudget, listParameters, type CalculatorOptions, type FloorBand, type ParameterListing } from 'junheng';
 import { bigFenText } from '../compute.js';
 import type { BudgetReport } from '../format.js';
-import { citationLabel, FOOTER, grouped, parameterName, say, type Lang } from '../lang.js';
+import { citationLabel, FOOTER, grouped, parameterName, regionWords, say, unitOf, unitWords, type Lang } from '../lang.js';
+
+export { regionWords } from '../lang.js';
 import { choiceWords, citesLine, parameterFooter } from '../stale.js';
 import { floorName } from './bands.js';
 
 export { bandRule, floorName, floorShort } from './bands.js';
 
 // ---------------------------------------------------------------- parameter values in words
-
-const REGION_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
-  east: { zh: '东部', en: 'east' },
-  central: { zh: '中部', en: 'central' },
-  west: { zh: '西部', en: 'west' },
-};
-
-/** A region in words (`central` → 中部 / central); an unknown one as written. */
-export const regionWords = (region: string, lang: Lang): string => REGION_WORDS[region]?.[lang] ?? region;
-
-/** Units as a Chinese reader writes them. */
-const UNIT_ZH: Readonly<Record<string, string>> = {
-  'yuan/pupil/year': '元/生·年',
-  'yuan/boarder/year': '元/寄宿生·年',
-};
 
 /** Where a value in force comes from, in words: a document by its number, junheng's reading, a local value. */
 export function sourceWords(p: ParameterListing, lang: Lang): string {
@@ -65,9 +52,9 @@ export function ratesApplied(options: CalculatorOptions, lang: Lang, bears: (pat
     if (fen === undefined || !bears(path)) return undefined;
     const p = entry(path, fen);
     if (p === undefined) return undefined;
-    const unit = describeUnit(path);
+    const unit = unitOf(path);
     const amount = grouped(bigFenText(BigInt(fen)));
-    const value = unit === undefined ? amount : lang === 'zh' ? `${amount} ${UNIT_ZH[unit] ?? unit}` : `${amount} ${unit}`;
+    const value = unit === undefined ? amount : `${amount} ${unitWords(unit, lang)}`;
     const notes = [...(p.region === undefined || options.region === undefined ? [] : [regionWords(p.region, lang)]), sourceWords(p, lang)];
     return `${parameterName(path, lang)}${colon}${value}${lang === 'zh' ? `（${notes.join('；')}）` : ` (${notes.join('; ')})`}`;
   };
@@ -95,11 +82,6 @@ export function ratesApplied(options: CalculatorOptions, lang: Lang, bears: (pat
   return lines.filter((l): l is string => l !== undefined);
 }
 
-let units: Map<string, string | undefined> | undefined;
-const describeUnit = (path: string): string | undefined => {
-  units ??= new Map(describeParameters().map((d) => [d.path, d.unit]));
-  return units.get(path);
-};
 
 // ---------------------------------------------------------------- the table's words
 

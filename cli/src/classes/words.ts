@@ -5,7 +5,7 @@
  * and the footer (one wording across commands: `citesLine`, `parameterFooter`).
  */
 import type { ClassSizeReportParams, ClassSizeReportResult, GroupKey } from 'junheng';
-import { FOOTER, grouped, say, type Lang } from '../lang.js';
+import { FOOTER, grouped, locationWords, say, type Lang } from '../lang.js';
 import { quoted } from '../csv.js';
 import type { Band, Kind, ListedClass, ZeroClasses } from './collect.js';
 import type { SchoolSeen } from './read.js';
@@ -68,7 +68,6 @@ export function scopeLabel(scope: 'all' | 'stage' | GroupKey, lang: Lang): strin
 }
 
 const STAGE = { primary: { zh: '小学', en: 'primary' }, junior: { zh: '初中', en: 'junior' } } as const;
-const LOCATION = { urban: { zh: '城区', en: 'urban' }, town: { zh: '镇区', en: 'town' }, rural: { zh: '乡村', en: 'rural' } } as const;
 
 /** A stage in words: 小学 / 初中 (primary / junior). */
 export const stageLabel = (stage: 'primary' | 'junior', lang: Lang): string => STAGE[stage][lang];
@@ -79,7 +78,7 @@ export const kindLabel = (kind: Kind, lang: Lang): string =>
 
 /** A location in words: 城区 / 镇区 / 乡村 (urban / town / rural); anything else as written. */
 export const locationLabel = (location: string | undefined, lang: Lang): string =>
-  location === undefined ? '' : ((LOCATION as Record<string, { zh: string; en: string }>)[location]?.[lang] ?? location);
+  location === undefined ? '' : locationWords(location, lang);
 
 /** The value of a group's key in words: a stage or location translated, a missing one （未填） / (none). */
 export function keyLabel(scope: 'all' | 'stage' | GroupKey, key: string | null, lang: Lang): string {
