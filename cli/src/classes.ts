@@ -4,9 +4,8 @@
  * of opinion 2.3 for a class roster, as a bureau has it (CSV in UTF-8 or GBK with English or Chinese
  * headers, an .xlsx sheet, JSON, standard input).
  *
- * The roster is read whole (`readInputText`: decoded, a workbook's sheet as CSV text; see
- * `readRosterText`) and parsed in
- * one pass: each class is handed to the library's `createClassSizeTally` and not kept; the same pass
+ * The roster is read whole (`readInputText`: decoded, a workbook's sheet as CSV text) and parsed
+ * in one pass: each class is handed to the library's `createClassSizeTally` and not kept; the same pass
  * notes what the warnings need (classes of 0 pupils, schools filed under two towns or locations) and,
  * for the reports only, the classes by size and the large classes. The parts: classes/read.ts (the
  * columns and cell values), classes/collect.ts, classes/words.ts, classes/text.ts (table, CSV, JSON),
@@ -28,12 +27,12 @@ import { chooseFormat, COMMON_OPTIONS_HELP, OUTPUT_FORMATS, PARAMETERS_HELP, par
 import { EXIT, InputError, UsageError, type Command, type Io } from './command.js';
 import { countWording, CsvError } from './csv.js';
 import { ChunkWriter } from './format.js';
-import { chooseEncoding } from './input.js';
+import { chooseEncoding, readInputText } from './input.js';
 import type { Lang } from './lang.js';
 import { describeRowIssue, localParametersLine, looksLikeJson, parseJson, readParameterFile, type RowSource } from './read.js';
 import { citesLine, parameterFooter } from './stale.js';
 import { SizeCollector, WARNING_LIMIT, ZeroClasses, type CollectedClass } from './classes/collect.js';
-import { COLUMNS, FIELD, readClassCsv, readRosterText, SchoolBook, type Column } from './classes/read.js';
+import { COLUMNS, FIELD, readClassCsv, SchoolBook, type Column } from './classes/read.js';
 import { classesHtml, classesXlsx } from './classes/report.js';
 import { writeCsv, writeJson, writeTable, type ClassesOutput } from './classes/text.js';
 import { asOfLine, classWarnings, warningStderr } from './classes/words.js';
@@ -274,7 +273,7 @@ async function runClasses(args: string[], io: Io): Promise<number> {
   }
   // The bands and deadline in force: the tally has checked the options, so this cannot fail.
   const params = classSizeReport.parameters(options);
-  const input = await readRosterText(file, io, { sheet: parsed.sheet, encoding });
+  const input = await readInputText(file, io, { sheet: parsed.sheet, encoding });
   const gathered: Gathered = {
     book: new SchoolBook(),
     zero: new ZeroClasses(),

@@ -5,6 +5,7 @@
  * so a workbook goes through the same header, count and row checks as a CSV and gives the same
  * result, with the same line numbers (a sheet's row 2 is line 2).
  */
+import { isAscii } from 'node:buffer';
 import { closeSync, readFileSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { InputError, UsageError, type Command, type Io } from './command.js';
@@ -157,6 +158,9 @@ export async function readInputText(file: string, io: Io, options: InputOptions 
     }
   } else bytes = input.source;
   const encoding = input.kind === 'xlsx' ? 'utf8' : ((options.encoding as Encoding | undefined) ?? 'auto');
+  // Plain ASCII (a roster with English headers and ids, as a program exports it) is the same text in
+  // every encoding read here: made straight from the bytes, without the decoders' checks.
+  if (isAscii(bytes)) return { name: input.name, text: bytes.toString('latin1'), kind: input.kind };
   let text: string;
   try {
     text = decodeText(bytes, encoding);

@@ -5,40 +5,10 @@
  * name, and whether its rows agree on its town and location). Rows are handed on one by one and not
  * kept: a national roster (3.6 million classes) stays out of memory.
  */
-import { closeSync, readFileSync } from 'node:fs';
 import type { ClassInput } from 'junheng';
-import type { Io } from '../command.js';
 import { countCell, CsvError, parseCsv } from '../csv.js';
-import { openInput, readInputText } from '../input.js';
-import { readHeader, widthProblem, type Encoding } from '../read.js';
+import { readHeader, widthProblem } from '../read.js';
 import { locationOf } from '../roster.js';
-
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * The roster's text, as {@link readInputText} reads it (standard input, a workbook's sheet as CSV,
- * UTF-8 or GBK / GB18030 detected or chosen, a BOM dropped, undecodable bytes an error naming the
- * line), with one shortcut: a text file that `--encoding auto|utf8` reads and that turns out to be
- * plain ASCII (a roster with English headers and ids, as exported by a program) is read by Node's
- * own UTF-8 file reader, which never holds the file's bytes as a buffer beside its text: a national
- * roster (150 MB) then takes 150 MB less memory while it is counted. Any other file takes the
- * general path, which gives the same text for ASCII.
- */
-export async function readRosterText(file: string, io: Io, options: { sheet: string | undefined; encoding: Encoding }): Promise<{ name: string; text: string; kind: 'text' | 'xlsx' }> {
-  if (file !== '-' && options.sheet === undefined && (options.encoding === 'auto' || options.encoding === 'utf8') && !/\.xlsx?$/i.test(file)) {
-    const input = await openInput(file, io);
-    if (input.kind === 'text' && typeof input.source === 'number') {
-      let text: string;
-      try {
-        text = readFileSync(input.source, 'utf8');
-      } finally {
-        closeSync(input.source);
-      }
-      if (!NON_ASCII.test(text)) return { name: input.name, text, kind: 'text' };
-    }
-  }
-  return readInputText(file, io, options);
-}
 
 /** The CSV columns of a class roster (`school_name` is carried to the output only). */
 export const COLUMNS = ['id', 'school', 'town', 'location', 'stage', 'size', 'incomplete', 'school_name'] as const;
