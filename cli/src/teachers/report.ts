@@ -8,6 +8,7 @@ import { ChunkWriter, displayWidth, resultJson, spreadsheetCell } from '../forma
 import { grouped, parameterName, say, type Lang } from '../lang.js';
 import { localParametersLine, type ParameterFile } from '../read.js';
 import { citesLine, parameterFooter } from '../stale.js';
+import type { TeacherRow } from './stats.js';
 import { csvCompliant, csvHeader, csvStatus, percentText, ratePercent, STATUS_MEANING, STATUS_WORDS, tableHeaders } from './words.js';
 
 /** The text formats of `junheng teachers` (xlsx and html are written from the report's figures). */
@@ -25,15 +26,6 @@ const PER_TEACHER_OMITTED = ['explanation', 'cycle', 'citations'];
 /** The report's heading fields: the summary in its own JSON form, without its explanation and the teachers. */
 const SUMMARY_OMITTED = ['explanation', 'teachers'];
 
-/** One teacher's figures as spooled between the reading pass and the table. */
-export interface Row {
-  readonly id: string;
-  readonly name: string;
-  readonly completed: number;
-  readonly required: number;
-  readonly shortfall: number;
-  readonly status: TrainingStatus;
-}
 
 /** A status as one spool character, and back. */
 const STATUS_CHAR: Record<TrainingStatus, string> = { met: 'm', 'in-progress': 'p', 'not-met': 'n' };
@@ -63,7 +55,7 @@ export function spoolLine(style: SpoolStyle, r: TrainingComplianceResult, name: 
 const fromJson = (json: string): string => (json.includes('\\') ? (JSON.parse(json) as string) : json.slice(1, -1));
 
 /** A table spool line read back ({@link spoolLine}). */
-export function readRow(line: string): Row {
+export function readRow(line: string): TeacherRow {
   const f = line.split('\t');
   const named = f.length === 6;
   const o = named ? 1 : 0;
@@ -242,7 +234,7 @@ export class TextReport {
   }
 
   /** One teacher read back from the table's spool ({@link spoolLine}), or of the CSV output. */
-  row(r: Row): void {
+  row(r: TeacherRow): void {
     const { lang, named } = this.o;
     if (this.o.format === 'csv') {
       this.out.write(`${spreadsheetCell(r.id)},${named ? `${spreadsheetCell(r.name)},` : ''}${r.completed},${r.required},${r.shortfall},${csvStatus(lang, r.status)},${csvCompliant(lang, r.status !== 'not-met')}\n`);
