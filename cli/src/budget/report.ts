@@ -19,9 +19,10 @@
  * - The workbook is written by report/xlsx.ts (each row's XML once, zipped with fflate); the
  *   report's own part is a pass over the typed arrays.
  */
+import { LOCATIONS } from 'junheng';
 import { bigFenText, fenText, type BudgetRun } from '../compute.js';
 import type { BudgetReport } from '../format.js';
-import { grouped, say, type Lang } from '../lang.js';
+import { grouped, locationWords, say, type Lang } from '../lang.js';
 import { chartSvg, type ChartOption } from '../report/chart.js';
 import { reportHtml, type Report, type ReportChart, type ReportSection, type ReportTable } from '../report/html.js';
 import { xlsxBytes, type XlsxCell, type XlsxSheet } from '../report/xlsx.js';
@@ -41,11 +42,6 @@ export interface BudgetReportContext {
   readonly file: string;
 }
 
-const LOCATION_WORDS: ReadonlyArray<readonly [string, string]> = [
-  ['城区', 'urban'],
-  ['镇区', 'town'],
-  ['乡村', 'rural'],
-];
 const KIND_WORDS: ReadonlyArray<readonly [string, string]> = [
   ['学校', 'school'],
   ['教学点', 'teaching point'],
@@ -54,7 +50,10 @@ const KIND_WORDS: ReadonlyArray<readonly [string, string]> = [
 
 const word = (pair: readonly [string, string] | undefined, lang: Lang): string => (pair === undefined ? '' : lang === 'zh' ? pair[0] : pair[1]);
 /** A location code's name in `lang` (城区 / urban). */
-export const locationName = (k: number, lang: Lang): string => word(LOCATION_WORDS[k], lang);
+export const locationName = (k: number, lang: Lang): string => {
+  const location = LOCATIONS[k];
+  return location === undefined ? '' : locationWords(location, lang);
+};
 /** A kind code's name in `lang` (教学点 / teaching point). */
 export const kindName = (k: number, lang: Lang): string => word(KIND_WORDS[k], lang);
 
@@ -304,7 +303,7 @@ function schoolTable(report: BudgetReport, lang: Lang): ReportTable {
   const named = names === undefined ? 0 : 1;
   const rows: string[][] = [];
   const n = Math.min(SCHOOL_ROWS, baseline.ids.length);
-  const shortBands = baseline.bands.map((b, k) => (k === 0 ? '' : bandName(baseline, k, lang, true)));
+  const shortBands = baseline.bands.map((_, k) => (k === 0 ? '' : bandName(baseline, k, lang, true)));
   // Location and kind in one cell, as a reader says them (乡村教学点, rural teaching point): one column fewer.
   const places = [0, 1, 2].flatMap((l) => [0, 1, 2].map((k) => say(lang, `${locationName(l, lang)}${kindName(k, lang)}`, `${locationName(l, lang)} ${kindName(k, lang)}`)));
   for (let i = 0; i < n; i++) {
